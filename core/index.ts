@@ -1,0 +1,9 @@
+// Public entry of core/: pure functions only (no Node I/O, DOM, Office or Chrome).
+export * from './model/record.ts';
+export * from './model/report.ts';
+export type { CellValue, SheetGrid, ImportOptions, ImportedSheet } from './import/types.ts';
+export { importGrid } from './import/index.ts';
+export { decodeText, parseCsv } from './import/csv.ts';
+export { checkSheets } from './engine/index.ts';
+export { RULES, getRule } from './rules/index.ts';
+export { PACKS, getPack, packForMunicipality } from './packs/index.ts';
