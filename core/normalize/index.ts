@@ -1,0 +1,4 @@
+export * from './text.ts';
+export * from './dates.ts';
+export * from './times.ts';
+export * from './marks.ts';
