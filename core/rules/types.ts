@@ -15,6 +15,8 @@ export interface Subject {
   home: DayRecord[];
   /** every record of the user in the period (home, 通所, 欠席 …), for context */
   all: DayRecord[];
+  /** every record of the user in the data */
+  userRecords: DayRecord[];
   /** first and last date the data covers for this user (for cut weeks/months) */
   dataSpan: { from: IsoDate; to: IsoDate };
 }

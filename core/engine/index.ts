@@ -1,0 +1,281 @@
+import type { CanonicalField, DayRecord, IsoDate, Service } from '../model/record.ts';
+import {
+  CheckOptions,
+  type Finding,
+  type InputSummary,
+  type NotEvaluated,
+  type Report,
+  type ResolvedCheckOptions,
+  type Summary,
+} from '../model/report.ts';
+import { FIELD_LABELS } from '../model/fields.ts';
+import type { ImportedSheet } from '../import/types.ts';
+import { effectiveRules, getPack, packForMunicipality, type EffectiveRule } from '../packs/index.ts';
+import type { RuleContext, Scope, Subject } from '../rules/types.ts';
+import { RULES } from '../rules/index.ts';
+import { renderFinding } from './messages.ts';
+import { monthRange, weekRange } from './calendar.ts';
+
+interface SheetInfo {
+  sheet: ImportedSheet;
+  fields: Set<CanonicalField>;
+  span?: { from: IsoDate; to: IsoDate };
+}
+
+interface UserData {
+  name: string;
+  records: DayRecord[];
+  sheets: Set<SheetInfo>;
+}
+
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.meta.id, i]));
+
+/** Check imported sheets: records → subjects → rules of each user's pack → the report of interfaces.md. */
+export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOptions): Report {
+  const opts = CheckOptions.parse(options);
+  if (!getPack(opts.defaultPack)) opts.defaultPack = 'national';
+  const infos = sheets.map(sheetInfo);
+  const users = groupByUser(infos);
+  const findings: Finding[] = [];
+  const notEvaluated = new Map<string, NotEvaluated>();
+  const providerMonths = new Map<string, { home: DayRecord[]; packs: Set<string> }>();
+
+  for (const user of users.values()) {
+    checkUser(user, opts, findings, notEvaluated, providerMonths);
+  }
+  checkProviderMonths(providerMonths, opts, findings);
+
+  findings.sort(compareFindings);
+  const inputFindings = sheets.flatMap((s) => s.inputFindings);
+  const all = [...inputFindings, ...findings];
+  return {
+    version: 1,
+    asOf: opts.asOf,
+    inputs: summarizeInputs(sheets),
+    findings: all,
+    notEvaluated: [...notEvaluated.values()],
+    summary: summarize(all),
+  };
+}
+
+function sheetInfo(sheet: ImportedSheet): SheetInfo {
+  let from: IsoDate | undefined;
+  let to: IsoDate | undefined;
+  for (const r of sheet.recordList) {
+    if (from === undefined || r.date < from) from = r.date;
+    if (to === undefined || r.date > to) to = r.date;
+  }
+  if (from === undefined || to === undefined) return { sheet, fields: new Set(sheet.fields) };
+  // a sheet of one month (実績記録票, 一覧表) covers the whole month even where no day is marked
+  const monthly = sheet.layout === 'per-user-sheet' || sheet.layout === 'matrix';
+  if (monthly && from.slice(0, 7) === to.slice(0, 7)) ({ from, to } = monthRange(from));
+  return { sheet, fields: new Set(sheet.fields), span: { from, to } };
+}
+
+function groupByUser(infos: SheetInfo[]): Map<string, UserData> {
+  const users = new Map<string, UserData>();
+  for (const info of infos) {
+    for (const r of info.sheet.recordList) {
+      let u = users.get(r.user);
+      if (!u) users.set(r.user, (u = { name: r.user, records: [], sheets: new Set() }));
+      u.records.push(r);
+      u.sheets.add(info);
+    }
+  }
+  for (const u of users.values()) u.records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return users;
+}
+
+/** The pack of a user: from the municipality column, else the default. */
+function userPack(records: DayRecord[], defaultPack: string): string {
+  const municipality = records.find((r) => r.municipality?.trim())?.municipality;
+  if (municipality === undefined) return defaultPack;
+  return packForMunicipality(municipality)?.id ?? 'national';
+}
+
+/** The pack that judges a service day: a municipal pack before its start date or outside its services is its parent. */
+function packOn(packId: string, date: IsoDate, service: Service | undefined): string {
+  const pack = getPack(packId);
+  if (!pack?.extends) return packId;
+  const notYet = pack.effectiveFrom !== undefined && date < pack.effectiveFrom;
+  const otherService = pack.services !== undefined && service !== undefined && !pack.services.includes(service);
+  return notYet || otherService ? packOn(pack.extends, date, service) : packId;
+}
+
+function rulesFor(packId: string, scope: Scope): EffectiveRule[] {
+  return effectiveRules(packId).filter((e) => e.rule.meta.scope === scope);
+}
+
+function checkUser(
+  user: UserData,
+  opts: ResolvedCheckOptions,
+  findings: Finding[],
+  notEvaluated: Map<string, NotEvaluated>,
+  providerMonths: Map<string, { home: DayRecord[]; packs: Set<string> }>,
+): void {
+  const home = user.records.filter((r) => r.mode === 'home');
+  if (home.length === 0) return;
+  const basePack = userPack(user.records, opts.defaultPack);
+  const service = user.records.find((r) => r.service !== undefined)?.service;
+  const fields = new Set<CanonicalField>();
+  let spanFrom: IsoDate | undefined;
+  let spanTo: IsoDate | undefined;
+  for (const info of user.sheets) {
+    for (const f of info.fields) fields.add(f);
+    if (info.span && (spanFrom === undefined || info.span.from < spanFrom)) spanFrom = info.span.from;
+    if (info.span && (spanTo === undefined || info.span.to > spanTo)) spanTo = info.span.to;
+  }
+  const dataSpan = { from: spanFrom ?? home[0]!.date, to: spanTo ?? home[home.length - 1]!.date };
+  const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
+  const base = { user: user.name, dataSpan, userRecords: user.records };
+
+  const run = (subject: Subject) => {
+    for (const effective of rulesFor(subject.pack, subject.scope)) {
+      if (!hasRequiredFields(effective, fields, user, notEvaluated)) continue;
+      const results = effective.rule.check(subject, effective.options, ctx);
+      for (const result of Array.isArray(results) ? results : [results]) {
+        if (result.outcome === 'pass') continue;
+        findings.push(renderFinding(effective, subject, result, opts.asOf));
+      }
+    }
+  };
+
+  for (const r of home) {
+    run({ ...base, scope: 'day', pack: packOn(basePack, r.date, service), period: { from: r.date, to: r.date }, home: [r], all: [r] });
+  }
+  for (const [scope, rangeOf] of [
+    ['week', (d: IsoDate) => weekRange(d, opts.weekStart)],
+    ['month', monthRange],
+  ] as const) {
+    for (const { period, home: periodHome, all } of bucket(user.records, rangeOf)) {
+      if (periodHome.length === 0) continue;
+      const pack = packOn(basePack, periodHome[periodHome.length - 1]!.date, service);
+      run({ ...base, scope, pack, period, home: periodHome, all });
+      if (scope === 'month') {
+        let pm = providerMonths.get(period.from);
+        if (!pm) providerMonths.set(period.from, (pm = { home: [], packs: new Set() }));
+        pm.home.push(...periodHome);
+        pm.packs.add(pack);
+      }
+    }
+  }
+  const last = home[home.length - 1]!.date;
+  run({ ...base, scope: 'user', pack: packOn(basePack, last, service), period: { from: home[0]!.date, to: last }, home, all: user.records });
+}
+
+/** Consecutive date-sorted records grouped into periods (weeks or months). */
+function bucket(
+  records: DayRecord[],
+  rangeOf: (d: IsoDate) => { from: IsoDate; to: IsoDate },
+): { period: { from: IsoDate; to: IsoDate }; home: DayRecord[]; all: DayRecord[] }[] {
+  const out: { period: { from: IsoDate; to: IsoDate }; home: DayRecord[]; all: DayRecord[] }[] = [];
+  let current: (typeof out)[number] | undefined;
+  for (const r of records) {
+    if (!current || r.date > current.period.to) {
+      current = { period: rangeOf(r.date), home: [], all: [] };
+      out.push(current);
+    }
+    current.all.push(r);
+    if (r.mode === 'home') current.home.push(r);
+  }
+  return out;
+}
+
+function hasRequiredFields(
+  effective: EffectiveRule,
+  fields: Set<CanonicalField>,
+  user: UserData,
+  notEvaluated: Map<string, NotEvaluated>,
+): boolean {
+  const missing = effective.rule.meta.requires.find((group) => !group.some((f) => fields.has(f)));
+  if (!missing) return true;
+  for (const info of user.sheets) {
+    const key = `${effective.rule.meta.id}\u0000${info.sheet.file ?? ''}\u0000${info.sheet.name}`;
+    if (notEvaluated.has(key)) continue;
+    const ja = missing.map((f) => `「${FIELD_LABELS[f].ja}」`).join('または');
+    notEvaluated.set(key, {
+      ruleId: effective.rule.meta.id,
+      reason: `no column maps to ${missing.map((f) => `'${f}'`).join(' or ')}`,
+      sheet: info.sheet.name,
+      message: {
+        ja: `「${info.sheet.name}」シートに${ja}の列がないため、「${effective.rule.meta.title.ja}」は判定していません。列を追加するか、列の対応付けを指定してください。`,
+        en: `Sheet "${info.sheet.name}" has no column for ${missing.join(' or ')}, so "${effective.rule.meta.title.en}" was not checked.`,
+      },
+    });
+  }
+  return false;
+}
+
+/** Provider-wide rules (定員 ratio) over every user's home days of each month. */
+function checkProviderMonths(
+  months: Map<string, { home: DayRecord[]; packs: Set<string> }>,
+  opts: ResolvedCheckOptions,
+  findings: Finding[],
+): void {
+  for (const [monthStart, { home, packs }] of months) {
+    const period = monthRange(monthStart);
+    const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields: new Set() };
+    const done = new Set<string>();
+    for (const pack of packs) {
+      for (const effective of rulesFor(pack, 'provider-month')) {
+        if (done.has(effective.rule.meta.id)) continue;
+        done.add(effective.rule.meta.id);
+        const firstPerUser = [...new Map(home.map((r) => [r.user, r] as const).reverse()).values()];
+        const subject: Subject = {
+          scope: 'provider-month',
+          pack,
+          period,
+          home,
+          all: home,
+          userRecords: home,
+          dataSpan: period,
+        };
+        const result = effective.rule.check(subject, effective.options, ctx);
+        for (const r of Array.isArray(result) ? result : [result]) {
+          if (r.outcome === 'pass') continue;
+          findings.push(renderFinding(effective, subject, { ...r, records: r.records ?? firstPerUser }, opts.asOf));
+        }
+      }
+    }
+  }
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const ua = a.user ?? '\uffff';
+  const ub = b.user ?? '\uffff';
+  if (ua !== ub) return ua < ub ? -1 : 1;
+  const pa = a.period?.from ?? '';
+  const pb = b.period?.from ?? '';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return (RULE_ORDER.get(a.ruleId) ?? 99) - (RULE_ORDER.get(b.ruleId) ?? 99);
+}
+
+function summarizeInputs(sheets: readonly ImportedSheet[]): InputSummary[] {
+  const byFile = new Map<string, InputSummary>();
+  for (const s of sheets) {
+    const file = s.file ?? '';
+    let input = byFile.get(file);
+    if (!input) byFile.set(file, (input = { file, sheets: [] }));
+    input.sheets.push({
+      name: s.name,
+      layout: s.layout,
+      headerRow: s.headerRow,
+      columns: s.columns,
+      unmappedHeaders: s.unmappedHeaders,
+      records: s.records,
+    });
+  }
+  return [...byFile.values()];
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, incomplete: 0, pending: 0 };
+  for (const f of findings) {
+    if (f.outcome === 'incomplete') summary.incomplete++;
+    else if (f.outcome === 'pending') summary.pending++;
+    else if (f.severity === 'error') summary.errors++;
+    else summary.warnings++;
+  }
+  return summary;
+}
+

@@ -1,0 +1,24 @@
+import type { IsoDate, Service } from '../model/record.ts';
+import type { Bilingual, Severity } from '../model/report.ts';
+
+/** `'off'`, a severity, or a severity with rule options (ESLint style). */
+export type RuleSetting = Severity | 'off' | [Severity, Record<string, unknown>];
+
+/** A municipality's rule set, as plain data. */
+export interface Pack {
+  id: string;
+  label: Bilingual;
+  /** names in the municipality column that select this pack */
+  municipalities: string[];
+  /** 都道府県コード: first two digits of 事業所番号 in this municipality */
+  prefectureCode?: string;
+  /** pack whose rules this one starts from; also the pack for days and services it does not cover */
+  extends?: string;
+  /** service days before this date are judged by `extends` */
+  effectiveFrom?: IsoDate;
+  /** services the pack covers (users with no service in the data are covered); others are judged by `extends` */
+  services?: Service[];
+  /** citation of the pack's scope and dates */
+  source: string;
+  rules: Record<string, RuleSetting>;
+}

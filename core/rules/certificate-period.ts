@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { IsoDate } from '../model/record.ts';
+import { defineRule } from './types.ts';
+import { PASS } from './helpers.ts';
+
+export const certificatePeriod = defineRule({
+  meta: {
+    id: 'certificate-period',
+    scope: 'day',
+    title: { ja: '受給者証の在宅利用期間内', en: 'Within the home-use period on the certificate' },
+    sources: ['001 §4', '003 受給者証', '002 支給決定の流れ⑥⑦', '004 3(3)ウ', '004 §5', '000 問10'],
+    defaultSeverity: 'error',
+    requires: [['certFrom', 'certTo']],
+    options: z.object({
+      /** users on home use before `transitionFrom` may go on without the entry until this day */
+      transition: z.object({ from: IsoDate, until: IsoDate }).optional(),
+    }),
+    defaultOptions: {},
+    messages: {
+      outside: {
+        ja: '{{user}}さんの{{day}}は在宅利用ですが、受給者証の在宅利用期間（{{certFrom}}〜{{certTo}}）の外です。受給者証の記載を確認し、期間外の在宅利用は算定できないことに注意してください。',
+        en: '{{user}} on {{day}}: a home day outside the home-use period on the certificate ({{certFrom}} – {{certTo}}). Home use outside the period cannot be billed.',
+      },
+      noEntry: {
+        ja: '{{user}}さんの{{day}}は在宅利用ですが、受給者証の在宅利用期間が記録されていません。受給者証に「在宅利用」の記載があることを確認し、その期間を記入してください。',
+        en: '{{user}} on {{day}}: a home day, but no home-use period from the certificate is recorded. Check that the certificate shows home use and record its period.',
+      },
+      transitional: {
+        ja: '{{user}}さんの{{day}}は受給者証に在宅就労の記載がないまま在宅利用しています。{{transitionFrom}}より前から在宅就労支援を受けている利用者は{{until}}まで移行期間として認められますが、次回の支給決定更新時（または事業所変更時）までに受給者証への記載を受けてください。',
+        en: '{{user}} on {{day}}: home use without the certificate entry. Users on home use before {{transitionFrom}} may continue until {{until}} (transition); get the entry at the next renewal or change of provider.',
+      },
+      transitionUnknown: {
+        ja: '{{user}}さんの{{day}}は受給者証に在宅就労の記載がないまま在宅利用しています。{{transitionFrom}}より前から同じ事業所で在宅就労支援を受けていれば{{until}}まで移行期間として認められますが、データからは判断できません。利用開始時期を確認してください。',
+        en: '{{user}} on {{day}}: home use without the certificate entry. Allowed until {{until}} only if the user was already on home use at this provider before {{transitionFrom}}, which the data does not show.',
+      },
+    },
+  },
+  check(subject, options) {
+    const r = subject.home[0]!;
+    const periods = subject.userRecords
+      .filter((d) => d.certFrom !== undefined || d.certTo !== undefined)
+      .map((d) => ({ from: d.certFrom ?? '0000-01-01', to: d.certTo ?? '9999-12-31' }));
+    const unique = [...new Map(periods.map((p) => [`${p.from}/${p.to}`, p])).values()];
+    if (unique.some((p) => p.from <= r.date && r.date <= p.to)) return PASS;
+    const t = options.transition;
+    if (unique.length === 0 && t && r.date >= t.from && r.date <= t.until) {
+      const data = { transitionFrom: t.from, until: t.until };
+      const homeBefore = subject.userRecords.some((d) => d.mode === 'home' && d.date < t.from);
+      return homeBefore
+        ? { outcome: 'violation', messageId: 'transitional', severity: 'warning', data }
+        : { outcome: 'incomplete', messageId: 'transitionUnknown', data };
+    }
+    if (unique.length === 0) return { outcome: 'violation', messageId: 'noEntry' };
+    const p = unique.find((q) => q.to < r.date) ?? unique[0]!;
+    return { outcome: 'violation', messageId: 'outside', data: { certFrom: p.from.startsWith('0000') ? '—' : p.from, certTo: p.to.startsWith('9999') ? '—' : p.to } };
+  },
+});
