@@ -1,0 +1,326 @@
+// The only file that talks to Excel. Reads cells, writes conditional formats, notes and our settings key.
+// Never writes a cell value, never touches formats it did not create.
+import type { CellValue, SheetGrid } from '../core/import/types.ts';
+import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, parseStore, sheetState, type AddinStore } from './settings.ts';
+import { columnLetter, parseAddress, type RowNote, type RowRun, type Tone } from './highlights.ts';
+
+/** Fluent-like light fills: error light red, warning light yellow. */
+export const FILL: Record<Tone, string> = { error: '#FDE7E9', warning: '#FFF4CE' };
+
+/** Excel on the web rejects requests/responses over 5 MB; we stay well under. */
+export const WEB_PAYLOAD_LIMIT = 4_000_000;
+/** Conservative size of one cell's value + display text in the JSON payload. */
+export const BYTES_PER_CELL = 64;
+
+export type Bounds = { row: number; col: number; lastRow: number; lastCol: number };
+
+export interface SheetRead {
+  id: string;
+  name: string;
+  grid: SheetGrid;
+  /** the used range, undefined when the sheet is empty */
+  bounds?: Bounds;
+  /** ids of the conditional formats on the sheet that are ours (stored id or our marker formula) */
+  ourFormats: string[];
+  /** addresses of notes of ours still present */
+  ourNotes: string[];
+}
+
+export interface WorkbookRead {
+  sheets: SheetRead[];
+  store: AddinStore;
+  activeId: string;
+  activeName: string;
+}
+
+export interface IoOptions {
+  /** bytes per request; set it on Excel on the web to read big sheets in row blocks */
+  payloadLimit?: number;
+  /** ExcelApi 1.18 notes are available and wanted */
+  notes?: boolean;
+}
+
+type Ctx = Excel.RequestContext;
+
+interface Pending {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  formats: Excel.ConditionalFormatCollection;
+  notes: { address: string; note: Excel.Note }[];
+}
+
+function queueSheet(sheet: Excel.Worksheet, store: AddinStore, sheetId: string | undefined, opts: IoOptions): Pending {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(opts.payloadLimit ? 'address,rowCount,columnCount' : 'address,values,text');
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  const notes: Pending['notes'] = [];
+  if (opts.notes && sheetId) {
+    for (const address of store.sheets[sheetId]?.notes ?? []) {
+      const note = sheet.notes.getItemOrNullObject(address);
+      note.load('content');
+      notes.push({ address, note });
+    }
+  }
+  return { sheet, used, formats, notes };
+}
+
+function ourFormatIds(formats: Excel.ConditionalFormatCollection, stored: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const cf of formats.items) {
+    const custom = cf.type === 'Custom' ? cf.customOrNullObject : undefined;
+    const marked = custom && !custom.isNullObject && String(custom.rule.formula ?? '').includes(CF_MARKER);
+    if (stored.includes(cf.id) || marked) ids.push(cf.id);
+  }
+  return ids;
+}
+
+const asCells = (values: unknown[][]): CellValue[][] => values as CellValue[][];
+
+/** Values and text of the used range; on the web, big ranges come in row blocks under the payload limit. */
+async function readCells(ctx: Ctx, p: Pending, opts: IoOptions): Promise<{ bounds?: Bounds; cells: CellValue[][]; text: string[][] }> {
+  if (p.used.isNullObject) return { cells: [], text: [] };
+  const bounds = parseAddress(p.used.address);
+  if (!bounds) return { cells: [], text: [] };
+  if (!opts.payloadLimit) return { bounds, cells: asCells(p.used.values), text: p.used.text };
+  const cols = p.used.columnCount;
+  const rowsPerBlock = Math.max(1, Math.floor(opts.payloadLimit / (Math.max(1, cols) * BYTES_PER_CELL)));
+  const cells: CellValue[][] = [];
+  const text: string[][] = [];
+  const first = columnLetter(bounds.col);
+  const last = columnLetter(bounds.lastCol);
+  for (let top = bounds.row; top <= bounds.lastRow; top += rowsPerBlock) {
+    const bottom = Math.min(bounds.lastRow, top + rowsPerBlock - 1);
+    const block = p.sheet.getRange(`${first}${top}:${last}${bottom}`);
+    block.load('values,text');
+    await ctx.sync();
+    for (const row of block.values) cells.push(row as CellValue[]);
+    for (const row of block.text) text.push(row);
+  }
+  return { bounds, cells, text };
+}
+
+/** Read our settings and the active sheet (1 sync) or every sheet (2 syncs); blocks add syncs on the web only. */
+export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOptions = {}): Promise<WorkbookRead> {
+  const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load('value');
+  const active = ctx.workbook.worksheets.getActiveWorksheet();
+  active.load('id,name');
+  let targets: { sheet: Excel.Worksheet; pending?: Pending }[];
+  if (scope === 'active') {
+    targets = [{ sheet: active }];
+    // store not known yet: note probes need it, so with notes on they go in the cell sync below
+    targets[0]!.pending = queueSheet(active, parseStore(undefined), undefined, opts);
+    await ctx.sync();
+  } else {
+    const all = ctx.workbook.worksheets;
+    all.load('items/id,items/name,items/visibility');
+    await ctx.sync();
+    targets = all.items.filter((s) => s.visibility === 'Visible').map((sheet) => ({ sheet }));
+  }
+  const store = parseStore(setting.isNullObject ? undefined : setting.value);
+  if (scope === 'all') {
+    for (const t of targets) t.pending = queueSheet(t.sheet, store, t.sheet.id, opts);
+    await ctx.sync();
+  } else if (opts.notes && store.sheets[active.id]?.notes?.length) {
+    const p = targets[0]!.pending!;
+    for (const address of store.sheets[active.id]!.notes!) {
+      const note = active.notes.getItemOrNullObject(address);
+      note.load('content');
+      p.notes.push({ address, note });
+    }
+    await ctx.sync();
+  }
+  const sheets: SheetRead[] = [];
+  for (const t of targets) {
+    const p = t.pending!;
+    const { bounds, cells, text } = await readCells(ctx, p, opts);
+    const grid: SheetGrid = { name: t.sheet.name, cells, text };
+    if (bounds) {
+      grid.startRow = bounds.row;
+      grid.startCol = bounds.col;
+    }
+    const stored = store.sheets[t.sheet.id]?.highlights ?? [];
+    const ourNotes = p.notes
+      .filter((n) => !n.note.isNullObject && n.note.content.startsWith(NOTE_PREFIX))
+      .map((n) => n.address);
+    const read: SheetRead = { id: t.sheet.id, name: t.sheet.name, grid, ourFormats: ourFormatIds(p.formats, stored), ourNotes };
+    if (bounds) read.bounds = bounds;
+    sheets.push(read);
+  }
+  return { sheets, store, activeId: active.id, activeName: active.name };
+}
+
+export interface SheetHighlight {
+  sheet: SheetRead;
+  runs: RowRun[];
+  notes?: RowNote[];
+}
+
+/**
+ * Replace our highlights on the given sheets and save the store, in 2 syncs:
+ * delete ours + add new formats (+ probe note cells), then record ids (+ add notes) and save settings.
+ */
+export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: AddinStore, opts: IoOptions = {}): Promise<AddinStore> {
+  const added: { id: string; name: string; formats: Excel.ConditionalFormat[]; probes: { address: string; text: string; note: Excel.Note }[] }[] = [];
+  for (const plan of plans) {
+    const { sheet: read } = plan;
+    const sheet = ctx.workbook.worksheets.getItem(read.name);
+    const sheetFormats = sheet.getRange().conditionalFormats;
+    for (const id of read.ourFormats) sheetFormats.getItem(id).delete();
+    const entry: (typeof added)[number] = { id: read.id, name: read.name, formats: [], probes: [] };
+    if (opts.notes) for (const address of read.ourNotes) sheet.notes.getItem(address).delete();
+    const bounds = read.bounds;
+    if (bounds) {
+      const first = columnLetter(bounds.col);
+      const last = columnLetter(bounds.lastCol);
+      for (const run of plan.runs) {
+        const cf = sheet.getRange(`${first}${run.from}:${last}${run.to}`).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = CF_FORMULA;
+        cf.custom.format.fill.color = FILL[run.tone];
+        cf.load('id');
+        entry.formats.push(cf);
+      }
+      if (opts.notes) {
+        for (const n of plan.notes ?? []) {
+          const address = `${first}${n.row}`;
+          const note = sheet.notes.getItemOrNullObject(address);
+          note.load('content');
+          entry.probes.push({ address, text: NOTE_PREFIX + n.text, note });
+        }
+      }
+    }
+    added.push(entry);
+  }
+  await ctx.sync();
+  for (const entry of added) {
+    const state = sheetState(store, entry.id, entry.name);
+    const ids = entry.formats.map((cf) => cf.id);
+    if (ids.length) state.highlights = ids;
+    else delete state.highlights;
+    const notes: string[] = [];
+    if (opts.notes) {
+      const sheet = ctx.workbook.worksheets.getItem(entry.name);
+      for (const probe of entry.probes) {
+        if (!probe.note.isNullObject) continue; // the user's own note: leave it alone
+        sheet.notes.add(probe.address, probe.text);
+        notes.push(probe.address);
+      }
+    }
+    if (notes.length) state.notes = notes;
+    else if (opts.notes) delete state.notes;
+  }
+  ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
+  await ctx.sync();
+  return store;
+}
+
+/** Remove only what we created (stored ids or our marker), on the active sheet or all sheets. 3 syncs. */
+export async function clearHighlights(ctx: Ctx, scope: 'active' | 'all', opts: IoOptions = {}): Promise<{ formats: number; notes: number }> {
+  const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load('value');
+  const all = ctx.workbook.worksheets;
+  all.load('items/id,items/name');
+  const active = all.getActiveWorksheet();
+  active.load('id');
+  await ctx.sync();
+  const store = parseStore(setting.isNullObject ? undefined : setting.value);
+  const sheets = scope === 'all' ? all.items : all.items.filter((s) => s.id === active.id);
+  const pending = sheets.map((sheet) => ({ sheet, p: queueSheet(sheet, store, sheet.id, { notes: opts.notes }) }));
+  await ctx.sync();
+  let formats = 0;
+  let notes = 0;
+  for (const { sheet, p } of pending) {
+    const state = store.sheets[sheet.id];
+    const ids = ourFormatIds(p.formats, state?.highlights ?? []);
+    for (const id of ids) p.formats.getItem(id).delete();
+    formats += ids.length;
+    for (const n of p.notes) {
+      if (n.note.isNullObject || !n.note.content.startsWith(NOTE_PREFIX)) continue;
+      n.note.delete();
+      notes += 1;
+    }
+    if (state) {
+      delete state.highlights;
+      delete state.notes;
+    }
+  }
+  ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
+  await ctx.sync();
+  return { formats, notes };
+}
+
+export async function loadStore(ctx: Ctx): Promise<AddinStore> {
+  const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load('value');
+  await ctx.sync();
+  return parseStore(setting.isNullObject ? undefined : setting.value);
+}
+
+/** Save the store (mapping, prefs) in 1 sync, keeping the highlight ids already saved by others. */
+export async function saveStore(ctx: Ctx, store: AddinStore): Promise<void> {
+  ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
+  await ctx.sync();
+}
+
+/** "5:5,7:9" style address of whole rows. */
+export function rowsAddress(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = sorted[0];
+  for (let i = 0; i < sorted.length; i++) {
+    const row = sorted[i]!;
+    const next = sorted[i + 1];
+    if (next !== row + 1) {
+      parts.push(`${start}:${row}`);
+      start = next;
+    }
+  }
+  return parts.join(',');
+}
+
+/** Activate the sheet and select the rows (all areas with ExcelApi 1.9, else the first run). 1 sync. */
+export async function selectRows(ctx: Ctx, sheetName: string, rows: readonly number[], multiArea: boolean): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  const address = rowsAddress(rows);
+  if (address) {
+    if (multiArea && address.includes(',')) sheet.getRanges(address).select();
+    else sheet.getRange(address.split(',')[0]).select();
+  }
+  await ctx.sync();
+}
+
+export type ChangeHandler = (sheetName: string) => void;
+
+/**
+ * Call `handler` after a user edits one of the sheets. Changes made by this add-in (ExcelApi 1.14
+ * triggerSource) are ignored; the caller debounces. Returns a function that removes the handlers.
+ */
+export async function watchSheets(sheetNames: readonly string[], handler: ChangeHandler): Promise<() => Promise<void>> {
+  const results: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+  await Excel.run(async (ctx) => {
+    for (const name of sheetNames) {
+      const sheet = ctx.workbook.worksheets.getItem(name);
+      results.push(
+        sheet.onChanged.add(async (event) => {
+          if (event.triggerSource === 'ThisLocalAddin') return;
+          handler(name);
+        }),
+      );
+    }
+    await ctx.sync();
+  });
+  return async () => {
+    for (const r of results) {
+      await Excel.run(r.context, async (ctx) => {
+        r.remove();
+        await ctx.sync();
+      });
+    }
+  };
+}
+
+export function runExcel<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return Excel.run(fn);
+}

@@ -1,0 +1,86 @@
+// Pure planning of row highlights from findings: which rows, which colour, coalesced runs.
+import type { Finding } from '../core/model/report.ts';
+
+export type Tone = 'error' | 'warning';
+
+export interface RowRun {
+  tone: Tone;
+  /** first and last 1-based row, inclusive */
+  from: number;
+  to: number;
+}
+
+export interface RowNote {
+  row: number;
+  text: string;
+}
+
+/** Error violations are red; warnings, incomplete and pending are yellow. */
+export function toneOf(f: Finding): Tone {
+  return f.severity === 'error' && f.outcome === 'violation' ? 'error' : 'warning';
+}
+
+/** Rows of one sheet with their tone (error wins over warning on the same row). */
+export function rowTones(findings: readonly Finding[], sheet: string): Map<number, Tone> {
+  const tones = new Map<number, Tone>();
+  for (const f of findings) {
+    const tone = toneOf(f);
+    for (const loc of f.locations) {
+      if (loc.sheet !== sheet || loc.row === undefined) continue;
+      if (tones.get(loc.row) !== 'error') tones.set(loc.row, tone);
+    }
+  }
+  return tones;
+}
+
+/** Contiguous rows of the same tone coalesced into one run, in row order. */
+export function coalesceRows(tones: ReadonlyMap<number, Tone>): RowRun[] {
+  const rows = [...tones.keys()].sort((a, b) => a - b);
+  const runs: RowRun[] = [];
+  for (const row of rows) {
+    const tone = tones.get(row)!;
+    const last = runs[runs.length - 1];
+    if (last && last.tone === tone && last.to === row - 1) last.to = row;
+    else runs.push({ tone, from: row, to: row });
+  }
+  return runs;
+}
+
+/** One note text per affected row: the Japanese messages of its findings. */
+export function rowNotes(findings: readonly Finding[], sheet: string, maxLength = 1000): RowNote[] {
+  const byRow = new Map<number, string[]>();
+  for (const f of findings) {
+    for (const loc of f.locations) {
+      if (loc.sheet !== sheet || loc.row === undefined) continue;
+      const list = byRow.get(loc.row) ?? [];
+      if (!list.includes(f.message.ja)) list.push(f.message.ja);
+      byRow.set(loc.row, list);
+    }
+  }
+  return [...byRow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, msgs]) => ({ row, text: msgs.map((m) => `・${m}`).join('\n').slice(0, maxLength) }));
+}
+
+/** Column letters ↔ 1-based numbers. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "Sheet1!B3:K40" → 1-based bounds; undefined for an unparsable address. */
+export function parseAddress(address: string): { row: number; col: number; lastRow: number; lastCol: number } | undefined {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(local);
+  if (!m) return undefined;
+  const col = columnNumber(m[1]!);
+  const row = Number(m[2]);
+  return { row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? columnNumber(m[3]) : col };
+}

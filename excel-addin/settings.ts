@@ -1,0 +1,108 @@
+// The add-in's own data kept in the workbook (one settings key, JSON). Pure: excel-io.ts reads/writes it.
+import { CANONICAL_FIELDS, type CanonicalField } from '../core/model/record.ts';
+
+export const SETTINGS_KEY = 'zaitakuCheck';
+/** Marker inside our conditional-format formula, so our formats are recognisable even if ids change. */
+export const CF_MARKER = 'zaitaku-check';
+export const CF_FORMULA = `=ISTEXT("${CF_MARKER}")`;
+/** Prefix of notes we write (notes have no id: they are found by cell address and this prefix). */
+export const NOTE_PREFIX = '[在宅チェック] ';
+
+export type Mapping = Partial<Record<CanonicalField, string>>;
+
+export interface SheetState {
+  /** last known name (sheets are keyed by worksheet id, which survives renames) */
+  name: string;
+  /** forced column mapping: field → column letter */
+  mapping?: Mapping;
+  /** ids of the conditional formats we created */
+  highlights?: string[];
+  /** cell addresses of the notes we created */
+  notes?: string[];
+}
+
+export interface Prefs {
+  pack?: string;
+  weekStart?: 'mon' | 'sun';
+  capacity?: number;
+  autoCheck?: boolean;
+  notes?: boolean;
+}
+
+export interface AddinStore {
+  version: 1;
+  prefs: Prefs;
+  sheets: Record<string, SheetState>;
+}
+
+export function emptyStore(): AddinStore {
+  return { version: 1, prefs: {}, sheets: {} };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+
+function parseMapping(v: unknown): Mapping | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: Mapping = {};
+  for (const field of CANONICAL_FIELDS) {
+    const col = v[field];
+    if (typeof col === 'string' && col !== '') out[field] = col;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Tolerant parse of whatever is stored (a string from older hosts, or an object); never throws. */
+export function parseStore(raw: unknown): AddinStore {
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return emptyStore();
+    }
+  }
+  if (!isRecord(value)) return emptyStore();
+  const store = emptyStore();
+  if (isRecord(value.prefs)) {
+    const p = value.prefs;
+    if (typeof p.pack === 'string') store.prefs.pack = p.pack;
+    if (p.weekStart === 'mon' || p.weekStart === 'sun') store.prefs.weekStart = p.weekStart;
+    if (typeof p.capacity === 'number' && Number.isInteger(p.capacity) && p.capacity > 0) store.prefs.capacity = p.capacity;
+    if (typeof p.autoCheck === 'boolean') store.prefs.autoCheck = p.autoCheck;
+    if (typeof p.notes === 'boolean') store.prefs.notes = p.notes;
+  }
+  if (isRecord(value.sheets)) {
+    for (const [id, s] of Object.entries(value.sheets)) {
+      if (!isRecord(s)) continue;
+      const state: SheetState = { name: typeof s.name === 'string' ? s.name : '' };
+      const mapping = parseMapping(s.mapping);
+      if (mapping) state.mapping = mapping;
+      const hl = strings(s.highlights);
+      if (hl?.length) state.highlights = hl;
+      const notes = strings(s.notes);
+      if (notes?.length) state.notes = notes;
+      store.sheets[id] = state;
+    }
+  }
+  return store;
+}
+
+export function sheetState(store: AddinStore, id: string, name: string): SheetState {
+  const state = (store.sheets[id] ??= { name });
+  state.name = name;
+  return state;
+}
+
+/** Set (or, with column undefined, drop) the forced mapping of one field. */
+export function setMapping(store: AddinStore, id: string, name: string, field: CanonicalField, column: string | undefined): void {
+  const state = sheetState(store, id, name);
+  const mapping: Mapping = { ...state.mapping };
+  for (const f of CANONICAL_FIELDS) if (column !== undefined && f !== field && mapping[f] === column) delete mapping[f];
+  if (column === undefined) delete mapping[field];
+  else mapping[field] = column;
+  if (Object.keys(mapping).length) state.mapping = mapping;
+  else delete state.mapping;
+}

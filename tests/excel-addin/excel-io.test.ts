@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../core/model/report.ts';
+import { applyHighlights, clearHighlights, FILL, readWorkbook, rowsAddress, saveStore, selectRows } from '../../excel-addin/excel-io.ts';
+import { coalesceRows, rowNotes, rowTones } from '../../excel-addin/highlights.ts';
+import { CF_FORMULA, NOTE_PREFIX, SETTINGS_KEY, parseStore, setMapping } from '../../excel-addin/settings.ts';
+import { FakeContext, FakeWorkbookState } from './fake-excel.ts';
+
+const header = ['日付', '利用者名', '利用形態', '連絡1', '連絡2', '日報'];
+function sheetRows(n: number, offset = 0): (string | number)[][] {
+  const rows: (string | number)[][] = [header];
+  for (let i = 0; i < n; i++) rows.push([46296 + offset + (i % 28), `利用者${i % 7}`, '在宅', '9:00', i % 3 ? '15:00' : '', i % 5 ? '○' : '']);
+  return rows;
+}
+const ctxOf = (state: FakeWorkbookState) => new FakeContext(state) as unknown as Excel.RequestContext;
+
+function finding(rows: number[], severity: 'error' | 'warning', sheet = '10月', outcome: Finding['outcome'] = 'violation'): Finding {
+  return {
+    ruleId: severity === 'error' ? 'daily-contact' : 'work-menu',
+    severity,
+    outcome,
+    pack: 'national',
+    user: '利用者1',
+    locations: rows.map((row) => ({ sheet, row })),
+    message: { ja: `行${rows.join(',')}の指摘`, en: `rows ${rows.join(',')}` },
+    source: '003 イ',
+  };
+}
+
+async function checkOnce(state: FakeWorkbookState, findings: Finding[], notes = false) {
+  const ctx = ctxOf(state);
+  const read = await readWorkbook(ctx, 'active', { notes });
+  const sheet = read.sheets[0]!;
+  const runs = coalesceRows(rowTones(findings, sheet.name));
+  await applyHighlights(ctx, [{ sheet, runs, notes: rowNotes(findings, sheet.name) }], read.store, { notes });
+  return read;
+}
+
+describe('readWorkbook', () => {
+  it('reads values and display text of the used range with its position, in one sync', async () => {
+    const values = [[], ['', '', '', ''], ['', '', '日付', '利用者名'], ['', '', 46296, '山田']];
+    const text = [[], [], ['', '', '日付', '利用者名'], ['', '', '2026/10/1', '山田']];
+    const state = new FakeWorkbookState({ sheets: [{ name: 'シート1', values, text }] });
+    const read = await readWorkbook(ctxOf(state), 'active');
+    expect(state.syncs).toBe(1);
+    const s = read.sheets[0]!;
+    expect(s.bounds).toEqual({ row: 3, col: 3, lastRow: 4, lastCol: 4 });
+    expect(s.grid).toMatchObject({ name: 'シート1', startRow: 3, startCol: 3 });
+    expect(s.grid.cells).toEqual([['日付', '利用者名'], [46296, '山田']]);
+    expect(s.grid.text).toEqual([['日付', '利用者名'], ['2026/10/1', '山田']]);
+    expect(read.activeName).toBe('シート1');
+  });
+
+  it('gives an empty grid for an empty sheet', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '空', values: [] }] });
+    const read = await readWorkbook(ctxOf(state), 'active');
+    expect(read.sheets[0]!.grid.cells).toEqual([]);
+    expect(read.sheets[0]!.bounds).toBeUndefined();
+  });
+
+  it('reads all visible sheets in two syncs', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: 'A', values: sheetRows(3) }, { name: 'B', values: sheetRows(4) }, { name: 'C', values: sheetRows(1) }] });
+    state.sheets[2]!.visibility = 'Hidden';
+    const read = await readWorkbook(ctxOf(state), 'all');
+    expect(state.syncs).toBe(2);
+    expect(read.sheets.map((s) => [s.name, s.grid.cells.length])).toEqual([['A', 4], ['B', 5]]);
+  });
+
+  it('on the web reads a big sheet in row blocks that stay under the payload limit', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(5000) }] });
+    const limit = 100_000;
+    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: limit });
+    const cells = read.sheets[0]!.grid.cells;
+    expect(cells.length).toBe(5001);
+    expect(cells[5000]).toEqual(sheetRows(5000)[5000]);
+    expect(read.sheets[0]!.grid.text!.length).toBe(5001);
+    expect(state.syncs).toBeGreaterThan(2);
+    expect(state.maxPayload).toBeLessThan(limit);
+  });
+});
+
+describe('highlights', () => {
+  it('coalesces contiguous rows of one tone, error wins over warning', () => {
+    const tones = rowTones([finding([5, 6, 7, 10], 'error'), finding([7, 8, 9, 11], 'warning'), finding([3], 'error', '他のシート')], '10月');
+    expect(coalesceRows(tones)).toEqual([
+      { tone: 'error', from: 5, to: 7 },
+      { tone: 'warning', from: 8, to: 9 },
+      { tone: 'error', from: 10, to: 10 },
+      { tone: 'warning', from: 11, to: 11 },
+    ]);
+    expect(rowTones([finding([4], 'error', '10月', 'pending')], '10月').get(4)).toBe('warning');
+  });
+
+  it('adds one conditional format per run over the used columns, stores the ids, writes no cell', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(20) }] });
+    state.addUserCf('10月', 'A2:A21');
+    await checkOnce(state, [finding([3, 4, 5], 'error'), finding([9], 'warning')]);
+    const ours = state.sheets[0]!.cfs.filter((c) => !c.user);
+    expect(ours.map((c) => [c.address, c.fill, c.formula])).toEqual([
+      ['A3:F5', FILL.error, CF_FORMULA],
+      ['A9:F9', FILL.warning, CF_FORMULA],
+    ]);
+    const store = parseStore(state.settings.get(SETTINGS_KEY));
+    expect(store.sheets['{sheet-1}']!.highlights).toEqual(ours.map((c) => c.id));
+    expect(state.cellWrites).toEqual([]);
+  });
+
+  it('re-checking replaces our formats and keeps the user\'s', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(20) }] });
+    const user = state.addUserCf('10月', 'B2:B21');
+    await checkOnce(state, [finding([3, 4, 5], 'error')]);
+    await checkOnce(state, [finding([7], 'warning')]);
+    expect(state.sheets[0]!.cfs.map((c) => c.address)).toEqual([user.address, 'A7:F7']);
+  });
+
+  it('clear removes only our ids (and stale formats with our marker), never the user\'s', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(20) }, { name: '11月', values: sheetRows(5) }] });
+    const user = state.addUserCf('10月', 'B2:B21');
+    await checkOnce(state, [finding([3, 4, 5, 8], 'error')]);
+    // a format of ours whose id was lost (e.g. ids renumbered on reopen)
+    state.sheets[0]!.cfs.push({ id: '{lost}', type: 'Custom', address: 'A12:F12', formula: CF_FORMULA, fill: FILL.error });
+    const user2 = state.addUserCf('11月', 'A1:A3');
+    state.syncs = 0;
+    const result = await clearHighlights(ctxOf(state), 'all');
+    expect(result.formats).toBe(3);
+    expect(state.sheets[0]!.cfs).toEqual([user]);
+    expect(state.sheets[1]!.cfs).toEqual([user2]);
+    expect(parseStore(state.settings.get(SETTINGS_KEY)).sheets['{sheet-1}']!.highlights).toBeUndefined();
+    expect(state.syncs).toBe(3);
+    expect(state.cellWrites).toEqual([]);
+  });
+
+  it('keeps the sync count of a sheet check constant (3) whatever the row count', async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000, 20000]) {
+      const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(n) }] });
+      const rows = Array.from({ length: n }, (_, i) => i + 2).filter((r) => r % 4 !== 0);
+      await checkOnce(state, [finding(rows, 'error'), finding(rows.filter((r) => r % 3 === 0), 'warning')]);
+      counts.push(state.syncs);
+      expect(state.sheets[0]!.cfs.length).toBeGreaterThan(0);
+    }
+    expect(counts).toEqual([3, 3, 3]);
+  });
+
+  it('writes optional notes on affected rows, never over a user note, and clears only ours', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(10) }] });
+    state.sheets[0]!.notes.set('A4', 'ユーザーのメモ');
+    await checkOnce(state, [finding([3, 4], 'error')], true);
+    const notes = state.sheets[0]!.notes;
+    expect(notes.get('A3')).toBe(`${NOTE_PREFIX}・行3,4の指摘`);
+    expect(notes.get('A4')).toBe('ユーザーのメモ');
+    await checkOnce(state, [finding([5], 'warning')], true);
+    expect([...notes.keys()].sort()).toEqual(['A4', 'A5']);
+    await clearHighlights(ctxOf(state), 'active', { notes: true });
+    expect([...notes.entries()]).toEqual([['A4', 'ユーザーのメモ']]);
+    expect(state.cellWrites).toEqual([]);
+  });
+});
+
+describe('selection and settings', () => {
+  it('activates the sheet and selects the finding rows', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: 'A', values: sheetRows(3) }, { name: 'B', values: sheetRows(30) }] });
+    await selectRows(ctxOf(state), 'B', [9, 7, 8, 12], true);
+    expect(state.active().name).toBe('B');
+    expect(state.selection).toEqual({ sheet: 'B', address: '7:9,12:12' });
+    await selectRows(ctxOf(state), 'A', [9, 7, 8, 12], false);
+    expect(state.selection).toEqual({ sheet: 'A', address: '7:9' });
+    expect(rowsAddress([3])).toBe('3:3');
+  });
+
+  it('saves the mapping per sheet in the workbook and reads it back', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(3) }] });
+    const read = await readWorkbook(ctxOf(state), 'active');
+    setMapping(read.store, read.activeId, read.activeName, 'mode', 'C');
+    setMapping(read.store, read.activeId, read.activeName, 'remark', 'C');
+    await saveStore(ctxOf(state), read.store);
+    const again = await readWorkbook(ctxOf(state), 'active');
+    expect(again.store.sheets[again.activeId]!.mapping).toEqual({ remark: 'C' });
+    setMapping(again.store, again.activeId, again.activeName, 'remark', undefined);
+    expect(again.store.sheets[again.activeId]!.mapping).toBeUndefined();
+  });
+
+  it('parses whatever is stored without throwing', () => {
+    expect(parseStore('not json')).toEqual({ version: 1, prefs: {}, sheets: {} });
+    expect(parseStore({ prefs: { capacity: -3, weekStart: 'sun' }, sheets: { x: { mapping: { bogus: 'A', date: 'B' } } } })).toEqual({
+      version: 1,
+      prefs: { weekStart: 'sun' },
+      sheets: { x: { name: '', mapping: { date: 'B' } } },
+    });
+  });
+});

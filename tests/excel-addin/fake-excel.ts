@@ -1,0 +1,485 @@
+// A small in-repo fake of the Excel JavaScript API: proxies queue loads and writes, `sync` runs them.
+// Reading a property that was not loaded and synced throws, like Office.js. Spies count syncs and cell writes.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+type Cell = string | number | boolean;
+
+export interface FakeCf {
+  id: string;
+  type: string;
+  address: string;
+  formula?: string;
+  fill?: string;
+  /** created by the test as "the user's own" */
+  user?: boolean;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden';
+  /** values from A1 */
+  values: Cell[][];
+  /** display text from A1 (defaults to String(value)) */
+  text?: string[][];
+  cfs: FakeCf[];
+  notes: Map<string, string>;
+  handlers: ((e: any) => unknown)[];
+}
+
+export interface FakeSpec {
+  sheets: { name: string; values: Cell[][]; text?: string[][] }[];
+  active?: string;
+  settings?: Record<string, unknown>;
+}
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, unknown>();
+  activeId: string;
+  selection?: { sheet: string; address: string };
+  syncs = 0;
+  /** every attempt to write a cell value/formula/format outside conditional formats */
+  cellWrites: string[] = [];
+  /** largest response (approximate JSON bytes) of one sync */
+  maxPayload = 0;
+  private nextCf = 1;
+
+  constructor(spec: FakeSpec) {
+    spec.sheets.forEach((s, i) =>
+      this.sheets.push({ id: `{sheet-${i + 1}}`, name: s.name, visibility: 'Visible', values: s.values, text: s.text, cfs: [], notes: new Map(), handlers: [] }),
+    );
+    this.activeId = (this.sheets.find((s) => s.name === spec.active) ?? this.sheets[0])!.id;
+    for (const [k, v] of Object.entries(spec.settings ?? {})) this.settings.set(k, v);
+  }
+
+  newCfId(): string {
+    return `{cf-${this.nextCf++}}`;
+  }
+  sheetByName(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw fakeError('ItemNotFound', `sheet ${name}`);
+    return s;
+  }
+  active(): FakeSheet {
+    return this.sheets.find((s) => s.id === this.activeId)!;
+  }
+  /** a user edit: sets a value and fires onChanged */
+  edit(sheetName: string, row: number, col: number, value: Cell, triggerSource = 'Unknown'): void {
+    const s = this.sheetByName(sheetName);
+    while (s.values.length < row) s.values.push([]);
+    const r = s.values[row - 1]!;
+    while (r.length < col) r.push('');
+    r[col - 1] = value;
+    if (s.text) s.text = undefined;
+    for (const h of s.handlers) void h({ worksheetId: s.id, address: `${colLetter(col)}${row}`, triggerSource, changeType: 'RangeEdited' });
+  }
+  /** a conditional format the user made (must survive our clear) */
+  addUserCf(sheetName: string, address: string, fill = '#00FF00'): FakeCf {
+    const cf: FakeCf = { id: this.newCfId(), type: 'Custom', address, formula: '=$A1>0', fill, user: true };
+    this.sheetByName(sheetName).cfs.push(cf);
+    return cf;
+  }
+}
+
+function fakeError(code: string, msg: string): Error {
+  const e = new Error(`${code}: ${msg}`);
+  (e as any).code = code;
+  return e;
+}
+
+export function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+function colNumber(l: string): number {
+  let n = 0;
+  for (const ch of l.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+function parseA1(addr: string): { r1: number; c1: number; r2: number; c2: number } {
+  const local = addr.slice(addr.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(local);
+  if (!m) throw fakeError('InvalidArgument', `address ${addr}`);
+  const c1 = colNumber(m[1]!);
+  const r1 = Number(m[2]);
+  return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? colNumber(m[3]) : c1 };
+}
+const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** Properties readable only after load + sync. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected requested = new Set<string>();
+  constructor(protected ctx: FakeContext) {}
+  protected get$(name: string): any {
+    if (!this.loaded.has(name)) throw fakeError('PropertyNotLoaded', name);
+    return this.loaded.get(name);
+  }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : [];
+    for (const p of list) this.requested.add(p.trim());
+    this.ctx.enqueue(() => this.resolve([...this.requested]));
+    return this;
+  }
+  protected resolve(_props: string[]): void {}
+  protected set$(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+    this.ctx.account(value);
+  }
+}
+
+export class FakeContext {
+  private queue: (() => void)[] = [];
+  private payload = 0;
+  readonly workbook: FakeWorkbook;
+  constructor(readonly state: FakeWorkbookState) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  enqueue(op: () => void): void {
+    this.queue.push(op);
+  }
+  account(value: unknown): void {
+    this.payload += JSON.stringify(value ?? null).length;
+  }
+  async sync(): Promise<void> {
+    this.state.syncs += 1;
+    this.payload = 0;
+    const ops = this.queue;
+    this.queue = [];
+    for (const op of ops) op();
+    this.state.maxPayload = Math.max(this.state.maxPayload, this.payload);
+  }
+}
+
+class FakeWorkbook {
+  readonly settings: FakeSettings;
+  readonly worksheets: FakeWorksheets;
+  constructor(ctx: FakeContext) {
+    this.settings = new FakeSettings(ctx);
+    this.worksheets = new FakeWorksheets(ctx);
+  }
+}
+
+class FakeSettings {
+  constructor(private ctx: FakeContext) {}
+  getItemOrNullObject(key: string) {
+    return new FakeSetting(this.ctx, key);
+  }
+  add(key: string, value: unknown) {
+    this.ctx.enqueue(() => this.ctx.state.settings.set(key, value));
+  }
+}
+
+class FakeSetting extends Loadable {
+  constructor(ctx: FakeContext, private key: string) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  get value(): unknown {
+    return this.get$('value');
+  }
+  protected override resolve(): void {
+    const has = this.ctx.state.settings.has(this.key);
+    this.set$('isNullObject', !has);
+    this.set$('value', has ? this.ctx.state.settings.get(this.key) : undefined);
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  getActiveWorksheet() {
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.active());
+  }
+  getItem(name: string) {
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheetByName(name));
+  }
+  get items(): FakeWorksheet[] {
+    return this.get$('items');
+  }
+  protected override resolve(): void {
+    this.loaded.set(
+      'items',
+      this.ctx.state.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.fill();
+        return ws;
+      }),
+    );
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly onChanged: { add: (h: (e: any) => unknown) => any };
+  constructor(ctx: FakeContext, private target: () => FakeSheet) {
+    super(ctx);
+    this.onChanged = {
+      add: (h) => {
+        ctx.enqueue(() => target().handlers.push(h));
+        return { context: ctx, remove: () => ctx.enqueue(() => (target().handlers = target().handlers.filter((x) => x !== h))) };
+      },
+    };
+  }
+  fill(): void {
+    const s = this.target();
+    this.set$('id', s.id);
+    this.set$('name', s.name);
+    this.set$('visibility', s.visibility);
+  }
+  protected override resolve(): void {
+    this.fill();
+  }
+  get id(): string {
+    return this.get$('id');
+  }
+  get name(): string {
+    return this.get$('name');
+  }
+  get visibility(): string {
+    return this.get$('visibility');
+  }
+  get notes() {
+    return new FakeNotes(this.ctx, this.target);
+  }
+  activate(): void {
+    this.ctx.enqueue(() => (this.ctx.state.activeId = this.target().id));
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean) {
+    return new FakeRange(this.ctx, this.target, 'used');
+  }
+  getRange(address?: string) {
+    return new FakeRange(this.ctx, this.target, address ?? 'all');
+  }
+  getRanges(address: string) {
+    return new FakeRange(this.ctx, this.target, address);
+  }
+}
+
+class FakeRange extends Loadable {
+  constructor(ctx: FakeContext, private sheet: () => FakeSheet, private where: string) {
+    super(ctx);
+  }
+  private bounds(): { r1: number; c1: number; r2: number; c2: number } | undefined {
+    const s = this.sheet();
+    if (this.where === 'all') return { r1: 1, c1: 1, r2: 1048576, c2: 16384 };
+    if (this.where !== 'used') return parseA1(this.where);
+    let r1 = Infinity, c1 = Infinity, r2 = 0, c2 = 0;
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (isEmpty(v)) return;
+        r1 = Math.min(r1, i + 1); r2 = Math.max(r2, i + 1);
+        c1 = Math.min(c1, j + 1); c2 = Math.max(c2, j + 1);
+      }),
+    );
+    return r2 ? { r1, c1, r2, c2 } : undefined;
+  }
+  protected override resolve(props: string[]): void {
+    const b = this.bounds();
+    this.set$('isNullObject', !b);
+    if (!b) return;
+    const s = this.sheet();
+    const address = `${s.name}!${colLetter(b.c1)}${b.r1}:${colLetter(b.c2)}${b.r2}`;
+    if (props.includes('address')) this.set$('address', address);
+    if (props.includes('rowCount')) this.set$('rowCount', b.r2 - b.r1 + 1);
+    if (props.includes('columnCount')) this.set$('columnCount', b.c2 - b.c1 + 1);
+    const grid = (text: boolean) => {
+      const out: Cell[][] = [];
+      for (let r = b.r1; r <= b.r2; r++) {
+        const row: Cell[] = [];
+        for (let c = b.c1; c <= b.c2; c++) {
+          const v = s.values[r - 1]?.[c - 1];
+          const t = s.text?.[r - 1]?.[c - 1];
+          row.push(text ? (t ?? (isEmpty(v) ? '' : String(v))) : isEmpty(v) ? '' : v!);
+        }
+        out.push(row);
+      }
+      return out;
+    };
+    if (props.includes('values')) this.set$('values', grid(false));
+    if (props.includes('text')) this.set$('text', grid(true));
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  get address(): string {
+    return this.get$('address');
+  }
+  get rowCount(): number {
+    return this.get$('rowCount');
+  }
+  get columnCount(): number {
+    return this.get$('columnCount');
+  }
+  get values(): Cell[][] {
+    return this.get$('values');
+  }
+  set values(_v: Cell[][]) {
+    this.ctx.state.cellWrites.push(`values ${this.where}`);
+  }
+  get text(): string[][] {
+    return this.get$('text');
+  }
+  set formulas(_v: unknown) {
+    this.ctx.state.cellWrites.push(`formulas ${this.where}`);
+  }
+  set numberFormat(_v: unknown) {
+    this.ctx.state.cellWrites.push(`numberFormat ${this.where}`);
+  }
+  get format(): unknown {
+    const writes = this.ctx.state.cellWrites;
+    const where = this.where;
+    return new Proxy({}, { get: () => new Proxy({}, { set: (_t, p) => (writes.push(`format.${String(p)} ${where}`), true) }), set: (_t, p) => (writes.push(`format.${String(p)} ${where}`), true) });
+  }
+  clear(): void {
+    this.ctx.state.cellWrites.push(`clear ${this.where}`);
+  }
+  select(): void {
+    this.ctx.enqueue(() => (this.ctx.state.selection = { sheet: this.sheet().name, address: this.where }));
+  }
+  get conditionalFormats() {
+    return new FakeCfCollection(this.ctx, this.sheet, this.where);
+  }
+}
+
+class FakeCfCollection extends Loadable {
+  constructor(ctx: FakeContext, private sheet: () => FakeSheet, private where: string) {
+    super(ctx);
+  }
+  protected override resolve(): void {
+    this.set$(
+      'items',
+      this.sheet().cfs.map((cf) => ({
+        id: cf.id,
+        type: cf.type,
+        customOrNullObject: cf.type === 'Custom' ? { isNullObject: false, rule: { formula: cf.formula } } : { isNullObject: true },
+      })),
+    );
+  }
+  get items(): any[] {
+    return this.get$('items');
+  }
+  getItem(id: string) {
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    return {
+      delete: () =>
+        ctx.enqueue(() => {
+          const s = sheet();
+          const i = s.cfs.findIndex((c) => c.id === id);
+          if (i < 0) throw fakeError('ItemNotFound', `conditional format ${id}`);
+          s.cfs.splice(i, 1);
+        }),
+    };
+  }
+  add(type: string) {
+    if (this.where === 'all' || this.where === 'used') throw fakeError('InvalidArgument', 'add on whole sheet');
+    const cf: FakeCf = { id: '', type, address: this.where };
+    const ctx = this.ctx;
+    ctx.enqueue(() => {
+      cf.id = ctx.state.newCfId();
+      this.sheet().cfs.push(cf);
+    });
+    return new FakeCfProxy(ctx, cf);
+  }
+}
+
+class FakeCfProxy extends Loadable {
+  readonly custom: { rule: { formula?: string }; format: { fill: { color?: string } } };
+  constructor(ctx: FakeContext, private cf: FakeCf) {
+    super(ctx);
+    this.custom = {
+      rule: { set formula(f: string) { cf.formula = f; } } as { formula?: string },
+      format: { fill: { set color(c: string) { cf.fill = c; } } as { color?: string } },
+    };
+  }
+  protected override resolve(): void {
+    this.set$('id', this.cf.id);
+  }
+  get id(): string {
+    return this.get$('id');
+  }
+}
+
+class FakeNotes {
+  constructor(private ctx: FakeContext, private sheet: () => FakeSheet) {}
+  getItemOrNullObject(address: string) {
+    return new FakeNote(this.ctx, this.sheet, address);
+  }
+  getItem(address: string) {
+    return new FakeNote(this.ctx, this.sheet, address, true);
+  }
+  add(address: string, content: string) {
+    this.ctx.enqueue(() => {
+      const s = this.sheet();
+      if (s.notes.has(address)) throw fakeError('InvalidArgument', `note exists at ${address}`);
+      s.notes.set(address, content);
+    });
+  }
+}
+
+class FakeNote extends Loadable {
+  constructor(ctx: FakeContext, private sheet: () => FakeSheet, private address: string, private strict = false) {
+    super(ctx);
+  }
+  protected override resolve(): void {
+    const content = this.sheet().notes.get(this.address);
+    this.set$('isNullObject', content === undefined);
+    this.set$('content', content ?? '');
+  }
+  get isNullObject(): boolean {
+    return this.get$('isNullObject');
+  }
+  get content(): string {
+    return this.get$('content');
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      if (!this.sheet().notes.delete(this.address) && this.strict) throw fakeError('ItemNotFound', `note ${this.address}`);
+    });
+  }
+}
+
+export interface FakeOfficeOptions {
+  displayLanguage?: string;
+  /** highest ExcelApi minor version supported (e.g. 18 for 1.18) */
+  excelApi?: number;
+  platform?: string;
+}
+
+/** Globals `Office` and `Excel` backed by a fake workbook (for the task pane in a browser). */
+export function makeFakeOffice(state: FakeWorkbookState, opts: FakeOfficeOptions = {}) {
+  const excelApi = opts.excelApi ?? 18;
+  const Office = {
+    context: {
+      displayLanguage: opts.displayLanguage ?? 'ja-JP',
+      diagnostics: { platform: opts.platform ?? 'PC' },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => {
+          if (name !== 'ExcelApi') return false;
+          const minor = Number(String(version ?? '1.1').split('.')[1] ?? 1);
+          return minor <= excelApi;
+        },
+      },
+    },
+    HostType: { Excel: 'Excel' },
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: opts.platform ?? 'PC' };
+      if (cb) setTimeout(() => cb(info), 0);
+      return Promise.resolve(info);
+    },
+  };
+  const Excel = {
+    ConditionalFormatType: { custom: 'Custom' },
+    run: async (a: any, b?: any) => {
+      const fn = typeof a === 'function' ? a : b;
+      const ctx = new FakeContext(state);
+      const result = await fn(ctx);
+      await ctx.sync();
+      state.syncs -= 1; // Excel.run's own final flush is not the add-in's sync
+      return result;
+    },
+  };
+  return { Office, Excel };
+}
