@@ -1,0 +1,364 @@
+// Form engine: resolves keys (ids or labels) to fields, runs field checks and cross-field rules.
+import type { Finding } from '../model/report.ts';
+import { parseDate, parseTitleMonth } from '../normalize/dates.ts';
+import { parseService } from '../normalize/marks.ts';
+import { normalizeText } from '../normalize/text.ts';
+import { contentLength, digitsOf, formatJaDate, isPlaceholder, normalizeLabel, packInfo, parseNumber } from './helpers.ts';
+import type { CheckFormOptions, FieldDef, FieldValue, FormDefinition, FormIssue, FormReport, FormRuleContext } from './types.ts';
+
+export interface FieldMatch {
+  field: FieldDef;
+  /** group id and row when the field belongs to repeating rows */
+  group?: string;
+  score: number;
+}
+
+function patternScore(def: FieldDef, key: string): number {
+  if (key === '') return 0;
+  if (key === normalizeLabel(def.label.ja)) return 1000;
+  let best = 0;
+  for (const p of def.patterns) {
+    const m = p.exec(key);
+    if (m) best = Math.max(best, m[0].length + 1);
+  }
+  return best;
+}
+
+/**
+ * Fields a label may denote, best first. `labels` are candidate texts for one control, most
+ * reliable first (label element, aria, table header, placeholder, name); earlier ones win ties.
+ */
+export function rankFields(form: FormDefinition, labels: readonly string[]): FieldMatch[] {
+  const out: FieldMatch[] = [];
+  const keys = labels.map(normalizeLabel).filter((k) => k !== '');
+  const rate = (def: FieldDef, group?: string): void => {
+    let score = 0;
+    keys.forEach((k, i) => {
+      const s = patternScore(def, k);
+      if (s > 0) score = Math.max(score, s * 10 - i);
+    });
+    if (score > 0) out.push(group === undefined ? { field: def, score } : { field: def, group, score });
+  };
+  for (const def of form.fields) rate(def);
+  for (const g of form.groups ?? []) for (const def of g.fields) rate(def, g.id);
+  // stable: equal scores keep definition order
+  return out.map((m, i) => ({ m, i })).sort((a, b) => b.m.score - a.m.score || a.i - b.i).map((x) => x.m);
+}
+
+const GROUP_ID = /^([A-Za-z]\w*)\.(\d+)\.([A-Za-z]\w*)$/;
+const REPEAT_ID = /^([A-Za-z]\w*)\.(\d+)$/;
+
+/** The field definition behind an id (`providerNo`, `users.0.name`, `dates.2`). */
+export function fieldById(form: FormDefinition, id: string): FieldDef | undefined {
+  const direct = form.fields.find((f) => f.id === id);
+  if (direct) return direct;
+  const g = GROUP_ID.exec(id);
+  if (g) return form.groups?.find((x) => x.id === g[1])?.fields.find((f) => f.id === g[3]);
+  const r = REPEAT_ID.exec(id);
+  if (r) return form.fields.find((f) => f.id === r[1] && f.repeat);
+  return undefined;
+}
+
+/** Maps input keys (field ids or Japanese labels) to field ids. */
+export function resolveKeys(form: FormDefinition, keys: readonly string[]): { ids: Map<string, string>; unknown: string[]; labels: Map<string, string> } {
+  const ids = new Map<string, string>(); // key → id
+  const labels = new Map<string, string>(); // id → label as given (for repeats)
+  const unknown: string[] = [];
+  const taken = new Set<string>();
+  const repeatCount = new Map<string, number>();
+  const byId: string[] = [];
+  const byLabel: string[] = [];
+  for (const k of keys) (fieldById(form, k) ? byId : byLabel).push(k);
+  for (const k of byId) {
+    ids.set(k, k);
+    taken.add(k);
+  }
+  for (const k of byLabel) {
+    const id = matchKey(form, k, taken, repeatCount);
+    if (id === undefined) {
+      unknown.push(k);
+      continue;
+    }
+    ids.set(k, id);
+    taken.add(id);
+    labels.set(id, normalizeText(k));
+  }
+  return { ids, unknown, labels };
+}
+
+function matchKey(form: FormDefinition, key: string, taken: Set<string>, repeatCount: Map<string, number>): string | undefined {
+  // repeating rows: "氏名1", "1 氏名", "利用者2 受給者証番号"
+  const t = normalizeText(key);
+  const num = /^(\D*?)\s*(\d+)\s*(\D+)$/.exec(t) ?? /^(\D+?)\s*(\d+)$/.exec(t);
+  for (const m of rankFields(form, [key])) {
+    if (m.group !== undefined) continue;
+    if (m.field.repeat) {
+      const n = repeatCount.get(m.field.id) ?? 0;
+      repeatCount.set(m.field.id, n + 1);
+      return `${m.field.id}.${n}`;
+    }
+    if (!taken.has(m.field.id)) return m.field.id;
+  }
+  if (num && form.groups?.length) {
+    const row = Number(num[2]) - 1;
+    const rest = num.length === 4 ? `${num[1] ?? ''}${num[3] ?? ''}` : (num[1] ?? '');
+    for (const m of rankFields(form, [rest])) {
+      if (m.group === undefined || row < 0) continue;
+      const id = `${m.group}.${row}.${m.field.id}`;
+      if (!taken.has(id)) return id;
+    }
+  }
+  return undefined;
+}
+
+// ---- value readers ----
+
+function asList(v: FieldValue | undefined): string[] {
+  if (v === undefined) return [];
+  if (Array.isArray(v)) return v.map((x) => normalizeText(String(x))).filter((x) => x !== '');
+  const s = normalizeText(v);
+  return s === '' ? [] : [s];
+}
+
+function asText(v: FieldValue | undefined): string {
+  return asList(v).join('、');
+}
+
+/** Year-month (`令和8年10月`, `2026-10`) or a bare month (`10月`, `10`). */
+export function parseMonthValue(value: string): { year?: number; month: number } | undefined {
+  const s = normalizeText(value);
+  if (s === '') return undefined;
+  const full = parseTitleMonth(s);
+  if (full) return full;
+  const d = parseDate(s);
+  if (d.ok) return { year: Number(d.date.slice(0, 4)), month: Number(d.date.slice(5, 7)) };
+  const bare = /^(\d{1,2})\s*月?分?$/.exec(s);
+  if (bare) {
+    const m = Number(bare[1]);
+    if (m >= 1 && m <= 12) return { month: m };
+  }
+  return undefined;
+}
+
+export function matchOption(options: readonly (readonly string[])[], value: string): string | undefined {
+  const k = normalizeLabel(value);
+  if (k === '') return undefined;
+  for (const syns of options) if (syns.some((s) => normalizeLabel(s) === k)) return syns[0];
+  let best: { label: string; len: number } | undefined;
+  for (const syns of options) {
+    for (const s of syns) {
+      const sk = normalizeLabel(s);
+      if (sk !== '' && k.includes(sk) && (!best || sk.length > best.len)) best = { label: syns[0] ?? s, len: sk.length };
+    }
+  }
+  return best?.label;
+}
+
+const NEGATIVE = /しない|しません|いいえ|^no$|なし|無し|^無$|false|^0$|×|^未|未同意|不同意/i;
+const AFFIRMATIVE = /同意|はい|^yes$|あり|^有|済|✓|✔|○|◯|^true$|^1$|^on$|記載|明記|確認/i;
+
+export function parseConsent(v: FieldValue | undefined): boolean | undefined {
+  const items = asList(v);
+  if (items.length === 0) return undefined;
+  if (items.some((x) => NEGATIVE.test(normalizeLabel(x)))) return false;
+  if (items.some((x) => AFFIRMATIVE.test(normalizeLabel(x)))) return true;
+  return undefined;
+}
+
+// ---- engine ----
+
+export function runForm(form: FormDefinition, values: Record<string, FieldValue>, options: CheckFormOptions): FormReport {
+  const pack = form.pack ?? options.pack ?? 'national';
+  const { ids, unknown, labels } = resolveKeys(form, Object.keys(values));
+  const byId = new Map<string, FieldValue>();
+  for (const [key, id] of ids) {
+    const v = values[key];
+    if (v === undefined) continue;
+    const prev = byId.get(id);
+    if (prev === undefined || asText(prev) === '') byId.set(id, v);
+  }
+
+  const labelOf = (id: string): string => labels.get(id) ?? groupLabel(form, id) ?? fieldById(form, id)?.label.ja ?? id;
+  const ctx: FormRuleContext = {
+    asOf: options.asOf,
+    pack,
+    has: (id) => byId.has(id),
+    text: (id) => asText(byId.get(id)),
+    list: (id) => asList(byId.get(id)),
+    date: (id) => {
+      const s = asText(byId.get(id));
+      if (s === '') return undefined;
+      const r = parseDate(s);
+      return r.ok ? r.date : undefined;
+    },
+    month: (id) => parseMonthValue(asText(byId.get(id))),
+    number: (id) => parseNumber(asText(byId.get(id))),
+    choice: (id) => {
+      const def = fieldById(form, id);
+      const first = asList(byId.get(id))[0];
+      return def?.options && first !== undefined ? matchOption(def.options, first) : undefined;
+    },
+    consent: (id) => parseConsent(byId.get(id)),
+    rows: (groupId) => {
+      const rows = new Set<number>();
+      for (const id of byId.keys()) {
+        const m = GROUP_ID.exec(id);
+        if (m && m[1] === groupId) rows.add(Number(m[2]));
+      }
+      return [...rows].sort((a, b) => a - b);
+    },
+    label: labelOf,
+  };
+
+  const issues: FormIssue[] = [];
+  const present = new Set(byId.keys());
+  // every defined field, plus repeat and group instances given in the input
+  const targets: string[] = form.fields.filter((f) => !f.repeat).map((f) => f.id);
+  for (const id of present) if (!targets.includes(id)) targets.push(id);
+  for (const id of targets) {
+    const def = fieldById(form, id);
+    if (def) issues.push(...checkField(form, def, id, byId.get(id), ctx));
+  }
+  for (const g of form.groups ?? []) {
+    const rows = ctx.rows(g.id).filter((r) => g.fields.some((f) => ctx.text(`${g.id}.${r}.${f.id}`) !== ''));
+    if (rows.length < (g.minRows ?? 0)) {
+      issues.push({
+        ruleId: 'required', severity: 'error', outcome: 'violation', fields: [`${g.id}.0.${g.fields[0]?.id ?? ''}`],
+        message: { ja: `「${g.label.ja}」が1件も入力されていません。対象者を1行ずつ入力してください。`, en: `No row of "${g.label.en}" is filled in. Enter one row per person.` },
+        source: form.source,
+      });
+    }
+    // a partly filled row must be complete
+    for (const r of rows) for (const f of g.fields) {
+      const id = `${g.id}.${r}.${f.id}`;
+      if (f.required && !present.has(id)) issues.push(...checkField(form, f, id, '', ctx));
+    }
+  }
+  for (const rule of form.rules) issues.push(...rule.check(ctx));
+
+  const findings: Finding[] = issues.map((i) => ({
+    ruleId: i.ruleId,
+    severity: i.severity,
+    outcome: i.outcome ?? 'violation',
+    pack,
+    locations: i.fields.map((field) => ({ field })),
+    message: i.message,
+    source: i.source,
+  }));
+  const summary = { errors: 0, warnings: 0, incomplete: 0, pending: 0 };
+  for (const f of findings) {
+    if (f.outcome === 'incomplete') summary.incomplete++;
+    else if (f.outcome === 'pending') summary.pending++;
+    else if (f.severity === 'error') summary.errors++;
+    else summary.warnings++;
+  }
+  return { formId: form.id, title: form.title, findings, unknownKeys: unknown, summary };
+}
+
+function groupLabel(form: FormDefinition, id: string): string | undefined {
+  const m = GROUP_ID.exec(id);
+  if (!m) return undefined;
+  const g = form.groups?.find((x) => x.id === m[1]);
+  const f = g?.fields.find((x) => x.id === m[3]);
+  return g && f ? `${g.label.ja}${Number(m[2]) + 1}行目の${f.label.ja}` : undefined;
+}
+
+function short(s: string): string {
+  return s.length > 30 ? s.slice(0, 30) + '…' : s;
+}
+
+/** Checks of one field by its type: required, format, dates, service type. */
+function checkField(form: FormDefinition, def: FieldDef, id: string, value: FieldValue | undefined, ctx: FormRuleContext): FormIssue[] {
+  const source = def.source ?? form.source;
+  const label = ctx.label(id);
+  const en = def.label.en;
+  const items = asList(value);
+  const text = items.join('、');
+  const out: FormIssue[] = [];
+  const push = (ruleId: string, severity: FormIssue['severity'], ja: string, enMsg: string, outcome: FormIssue['outcome'] = 'violation'): void => {
+    out.push({ ruleId, severity, outcome, fields: [id], message: { ja, en: enMsg }, source });
+  };
+
+  if (value === undefined && !id.includes('.')) {
+    if (def.required) push('required', 'error', `「${label}」の入力欄が見つからないため確認できません。`, `"${en}" was not found, so it could not be checked.`, 'incomplete');
+    return out;
+  }
+  if (items.length === 0) {
+    if (def.required) {
+      const what = def.type === 'consent' ? 'にチェックがありません。内容を確認して同意を得てください。' : def.type === 'service' || def.type === 'choice' ? 'が選ばれていません。1つ選んでください。' : 'が未入力です。入力してください。';
+      push('required', 'error', `「${label}」${what}`, `"${en}" is required.`);
+    }
+    return out;
+  }
+
+  switch (def.type) {
+    case 'providerNo': {
+      const d = digitsOf(text);
+      if (d === undefined || d.length !== 10) {
+        push('provider-number', 'error', `「${label}」は10桁の数字です（入力: ${short(text)}${d ? `、${d.length}桁` : ''}）。指定通知書の事業所番号を確認してください。`, `"${en}" must be 10 digits (got "${short(text)}").`);
+        break;
+      }
+      const info = packInfo(ctx.pack);
+      if (info?.prefecture && !d.startsWith(info.prefecture)) {
+        push('provider-number', 'warning', `「${label}」の先頭2桁「${d.slice(0, 2)}」が${info.prefectureName}の番号（${info.prefecture}）ではありません。他県で指定を受けた事業所でなければ、番号を確認してください。`, `The provider number starts with ${d.slice(0, 2)}, not ${info.prefecture} (${info.label.en}'s prefecture). Check it unless the provider is designated elsewhere.`);
+      }
+      break;
+    }
+    case 'recipientNo': {
+      const d = digitsOf(text);
+      if (d === undefined || d.length !== 10) push('recipient-number', 'error', `「${label}」は10桁の数字です（入力: ${short(text)}${d ? `、${d.length}桁` : ''}）。受給者証の番号を確認してください。`, `"${en}" must be the 10-digit recipient certificate number (got "${short(text)}").`);
+      break;
+    }
+    case 'date': {
+      const r = parseDate(text);
+      if (!r.ok) push('date-valid', 'error', `「${label}」: ${r.reason.ja}`, `"${en}": ${r.reason.en}`);
+      else if (def.notFuture && r.date > ctx.asOf) push('date-valid', 'error', `「${label}」が${formatJaDate(r.date)}になっています。提出日に未来の日付は書けません（今日は${formatJaDate(ctx.asOf)}）。`, `"${en}" is ${r.date}, in the future (today is ${ctx.asOf}).`);
+      break;
+    }
+    case 'month': {
+      if (!parseMonthValue(text)) push('date-valid', 'error', `「${label}」の「${short(text)}」を年月として読めません。例: 令和8年10月、2026年10月、10月`, `"${en}": "${short(text)}" is not a month. Examples: 令和8年10月, 2026-10, 10月.`);
+      break;
+    }
+    case 'number': {
+      if (parseNumber(text) === undefined) push('number-valid', 'error', `「${label}」の「${short(text)}」を数値として読めません。数字で入力してください。`, `"${en}": "${short(text)}" is not a number.`);
+      break;
+    }
+    case 'service': {
+      const parts = items.flatMap((x) => x.split(/[、,，/／]+/)).map((x) => x.trim()).filter((x) => x !== '');
+      const kinds = new Set<string>();
+      const bad: string[] = [];
+      for (const p of parts) {
+        const s = parseService(p);
+        if (s === undefined) continue;
+        if (s === 'invalid') bad.push(p);
+        else kinds.add(s);
+      }
+      if (bad.length > 0) push('service-type', 'error', `「${label}」の「${short(bad.join('、'))}」はサービスの種類として読めません。就労移行支援・就労継続支援A型・就労継続支援B型のいずれか1つを選んでください。`, `"${en}": "${short(bad.join(', '))}" is not a service type; choose one of 就労移行支援, 就労継続支援A型, 就労継続支援B型.`);
+      else if (kinds.size !== 1) push('service-type', 'error', `「${label}」が${kinds.size}つ選ばれています。就労移行支援・就労継続支援A型・就労継続支援B型のうち1つだけを選んでください。`, `"${en}": ${kinds.size} service types are chosen; choose exactly one.`);
+      break;
+    }
+    case 'choice': {
+      const opts = def.options ?? [];
+      const chosen = new Set(items.map((x) => matchOption(opts, x)));
+      if (chosen.has(undefined)) push('choice-valid', 'error', `「${label}」の「${short(text)}」は選択肢にありません。${opts.map((o) => o[0]).join('・')}から選んでください。`, `"${en}": "${short(text)}" is not one of ${opts.map((o) => o[0]).join(', ')}.`);
+      else if (chosen.size > 1) push('choice-valid', 'error', `「${label}」が複数選ばれています。1つだけ選んでください。`, `"${en}": choose only one option.`);
+      break;
+    }
+    case 'consent': {
+      const c = parseConsent(value);
+      if (def.required && c === false) push('required', 'error', `「${label}」が「${short(text)}」になっています。同意・記載がなければ提出できません。`, `"${en}" is "${short(text)}"; it must be given.`);
+      else if (c === undefined) push('required', 'warning', `「${label}」の「${short(text)}」が同意・記載ありか読み取れません。確認してください。`, `"${en}": cannot tell whether "${short(text)}" means yes.`, 'incomplete');
+      break;
+    }
+    case 'longtext': {
+      const min = def.minLength ?? 10;
+      if (isPlaceholder(text)) push('required', 'error', `「${label}」が「${short(text)}」だけです。具体的な方法・内容を書いてください。`, `"${en}" holds only a placeholder ("${short(text)}"); describe the concrete method.`);
+      else if (contentLength(text) < min) push('required', 'error', `「${label}」が${contentLength(text)}文字しかありません。具体的な方法・内容を${min}文字以上で書いてください。`, `"${en}" has only ${contentLength(text)} characters; write at least ${min}.`);
+      break;
+    }
+    case 'text':
+      if (def.required && isPlaceholder(text)) push('required', 'error', `「${label}」が「${short(text)}」になっています。正しく入力してください。`, `"${en}" holds a placeholder ("${short(text)}").`);
+      break;
+  }
+  return out;
+}
