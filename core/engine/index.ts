@@ -66,10 +66,8 @@ function sheetInfo(sheet: ImportedSheet): SheetInfo {
     if (to === undefined || r.date > to) to = r.date;
   }
   if (from === undefined || to === undefined) return { sheet, fields: new Set(sheet.fields) };
-  // a sheet of one month (実績記録票, 一覧表) covers the whole month even where no day is marked
-  const monthly = sheet.layout === 'per-user-sheet' || sheet.layout === 'matrix';
-  if (monthly && from.slice(0, 7) === to.slice(0, 7)) ({ from, to } = monthRange(from));
-  return { sheet, fields: new Set(sheet.fields), span: { from, to } };
+  // records are kept by month (実績記録票, 一覧表, a sheet per month): a sheet covers whole months
+  return { sheet, fields: new Set(sheet.fields), span: { from: monthRange(from).from, to: monthRange(to).to } };
 }
 
 function groupByUser(infos: SheetInfo[]): Map<string, UserData> {

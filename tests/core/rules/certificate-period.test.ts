@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, homeDay, run } from '../../helpers/records.ts';
+
+describe('certificate-period', () => {
+  it('passes inside the period, including its first and last day', () => {
+    const days = ['2026-04-01', '2027-03-31'].map((d) => homeDay(d));
+    expect(findingsOf(run(days, { asOf: '2027-04-30' }), 'certificate-period')).toEqual([]);
+  });
+  it('is an error the day after the period ends', () => {
+    const f = findingsOf(run([homeDay('2027-04-01')], { asOf: '2027-04-30' }), 'certificate-period')[0]!;
+    expect(f).toMatchObject({ severity: 'error', outcome: 'violation' });
+    expect(f.message.ja).toContain('2026-04-01〜2027-03-31');
+  });
+  it('reads the period from any row of the user', () => {
+    const days = [homeDay('2026-10-06'), homeDay('2026-10-07', { certFrom: undefined, certTo: undefined })];
+    expect(findingsOf(run(days), 'certificate-period')).toEqual([]);
+  });
+  it('is an error when no period is recorded (national)', () => {
+    const f = findingsOf(run([homeDay('2026-10-07', { certFrom: undefined, certTo: undefined })]), 'certificate-period')[0]!;
+    expect(f.message.ja).toContain('在宅利用期間が記録されていません');
+  });
+  describe('fukuoka transition until 2027-02-28', () => {
+    const none = { municipality: '福岡市', certFrom: undefined, certTo: undefined };
+    it('is a warning for users already on home use before 2026-10-01', () => {
+      const f = findingsOf(run([homeDay('2026-09-30', none), homeDay('2026-10-01', none)]), 'certificate-period');
+      expect(f.map((x) => [x.period?.from, x.severity, x.pack])).toEqual([['2026-09-30', 'error', 'national'], ['2026-10-01', 'warning', 'fukuoka']]);
+    });
+    it('is incomplete when the data does not show earlier home use', () => {
+      expect(findingsOf(run([homeDay('2026-10-07', none)]), 'certificate-period')[0]!.outcome).toBe('incomplete');
+    });
+    it('is an error from 2027-03-01', () => {
+      const f = findingsOf(run([homeDay('2026-09-30', none), homeDay('2027-03-01', none)], { asOf: '2027-04-01' }), 'certificate-period');
+      expect(f.map((x) => x.severity)).toEqual(['error', 'error']);
+    });
+  });
+});

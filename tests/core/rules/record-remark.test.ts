@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, homeDay, run } from '../../helpers/records.ts';
+
+describe('record-remark (fukuoka)', () => {
+  it('passes when 備考 says 在宅就労 (spaces and full width tolerated)', () => {
+    for (const remark of ['在宅就労', '在宅 就労（電話確認）']) {
+      expect(findingsOf(run([homeDay('2026-10-07', { municipality: '福岡市', remark })]), 'record-remark')).toEqual([]);
+    }
+  });
+  it('is an error when 備考 only says 在宅', () => {
+    const f = findingsOf(run([homeDay('2026-10-07', { municipality: '福岡市', remark: '在宅' })]), 'record-remark')[0]!;
+    expect(f).toMatchObject({ severity: 'error', source: '004 3(4)ウ' });
+    expect(f.message.ja).toContain('「在宅就労」と記入');
+  });
+  it('starts on 2026-10-01', () => {
+    expect(findingsOf(run([homeDay('2026-09-30', { municipality: '福岡市', remark: '' })]), 'record-remark')).toEqual([]);
+  });
+});
