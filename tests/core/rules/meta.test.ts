@@ -4,7 +4,8 @@ import { RULES } from '../../../core/rules/index.ts';
 import { PACKS, effectiveRules, packForMunicipality } from '../../../core/packs/index.ts';
 
 const spec = readFileSync(new URL('../../../../shared/spec/rules.md', import.meta.url), 'utf8');
-const specIds = [...spec.matchAll(/^\| `([a-z-]+)` \| (day|week|month|user|provider)/gm)].map((m) => m[1]);
+const section3 = spec.slice(spec.indexOf('## 3.'), spec.indexOf('## 4.'));
+const specIds = [...section3.matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]);
 
 describe('rule metadata', () => {
   it('has one module per rule id of rules.md §3', () => {
@@ -16,7 +17,7 @@ describe('rule metadata', () => {
     expect(rule.meta.title.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     for (const m of Object.values(rule.meta.messages)) {
       expect(m.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-      expect(m.en).toMatch(/^[\x20-\x7e\u2013\u2014"“”'’–]*[A-Za-z][^\u3040-\u30ff]*$|[A-Za-z]/);
+      expect(m.en).toMatch(/[A-Za-z]{3}/);
     }
     expect(rule.meta.options.safeParse(rule.meta.defaultOptions).success).toBe(true);
   });
