@@ -1,0 +1,482 @@
+// Task pane: settings, actions, findings and the column-mapping panel. No rule logic: core decides.
+import { CANONICAL_FIELDS, FIELD_LABELS, PACKS, checkSheets, getRule, importGrid } from '../core/index.ts';
+import type { CanonicalField } from '../core/model/record.ts';
+import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
+import type { ImportedSheet } from '../core/import/types.ts';
+import {
+  WEB_PAYLOAD_LIMIT,
+  applyHighlights,
+  clearHighlights,
+  loadStore,
+  readWorkbook,
+  runExcel,
+  saveStore,
+  selectRows,
+  watchSheets,
+  type IoOptions,
+  type SheetRead,
+} from './excel-io.ts';
+import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
+import { langFromOffice, makeT, type Lang, type StringKey } from './i18n.ts';
+import { emptyStore, setMapping, type AddinStore } from './settings.ts';
+
+/** The ExcelApi version the pane cannot work without (conditional formats); see the manifest. */
+const MIN_API = '1.6';
+const MAX_ITEMS_PER_GROUP = 100;
+const AUTO_CHECK_DELAY_MS = 1500;
+
+const SOURCE_NAMES: Record<string, { ja: string; en: string }> = {
+  '000': { ja: '西尾市Q&A', en: 'Nishio Q&A' },
+  '001': { ja: '神戸市通知', en: 'Kobe notice' },
+  '002': { ja: '東大阪市基準', en: 'Higashiosaka criteria' },
+  '003': { ja: '国の要件（解説）', en: 'National requirements (summary)' },
+  '004': { ja: '福岡市通知', en: 'Fukuoka notice' },
+};
+const INPUT_TITLES: Record<string, { ja: string; en: string }> = {
+  'input-date': { ja: '日付が読み取れない', en: 'Unreadable date' },
+  'input-time': { ja: '時刻が読み取れない', en: 'Unreadable time' },
+  'input-number': { ja: '数値が読み取れない', en: 'Unreadable number' },
+  'input-duplicate': { ja: '同じ利用者・日付の重複', en: 'Same user and date twice' },
+  'input-unknown-mode': { ja: '利用形態が読み取れない', en: 'Unknown mode' },
+};
+
+let lang: Lang = 'ja';
+let t = makeT(lang);
+let store: AddinStore = emptyStore();
+let caps = { multiArea: false, autoCheck: false, notes: false, web: false };
+let busy = false;
+let lastScope: 'active' | 'all' = 'active';
+let last: { sheets: SheetRead[]; imported: ImportedSheet[]; report: Report; activeId: string } | undefined;
+let unwatch: (() => Promise<void>) | undefined;
+let autoTimer: ReturnType<typeof setTimeout> | undefined;
+let recheckAfterBusy = false;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function setStatus(text: string, error = false): void {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('error', error);
+}
+
+function fatal(text: string): void {
+  const f = $('fatal');
+  f.textContent = text;
+  f.hidden = false;
+  for (const id of ['checkSheet', 'checkAll', 'clear']) $<HTMLButtonElement>(id).disabled = true;
+}
+
+function describeError(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const o = e as { message?: string; code?: string; debugInfo?: { message?: string } };
+    return o.debugInfo?.message || o.message || o.code || String(e);
+  }
+  return String(e);
+}
+
+function translateStatic(): void {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) node.textContent = t(node.dataset.t as StringKey);
+  $<HTMLInputElement>('capacity').placeholder = t('capacityPlaceholder');
+  document.title = t('title');
+}
+
+function fillPacks(): void {
+  const select = $<HTMLSelectElement>('pack');
+  select.replaceChildren(...PACKS.map((p) => el('option', { value: p.id }, p.label[lang])));
+  select.title = t('packHint');
+}
+
+function applyPrefs(): void {
+  const p = store.prefs;
+  $<HTMLSelectElement>('pack').value = p.pack && PACKS.some((x) => x.id === p.pack) ? p.pack : 'national';
+  $<HTMLSelectElement>('weekStart').value = p.weekStart ?? 'mon';
+  $<HTMLInputElement>('capacity').value = p.capacity ? String(p.capacity) : '';
+  $<HTMLInputElement>('autoCheck').checked = caps.autoCheck && !!p.autoCheck;
+  $<HTMLInputElement>('notes').checked = caps.notes && !!p.notes;
+}
+
+function readPrefs(): AddinStore['prefs'] {
+  const capacity = Number($<HTMLInputElement>('capacity').value);
+  const prefs: AddinStore['prefs'] = {
+    pack: $<HTMLSelectElement>('pack').value,
+    weekStart: $<HTMLSelectElement>('weekStart').value === 'sun' ? 'sun' : 'mon',
+    autoCheck: $<HTMLInputElement>('autoCheck').checked,
+    notes: $<HTMLInputElement>('notes').checked,
+  };
+  if (Number.isInteger(capacity) && capacity > 0) prefs.capacity = capacity;
+  return prefs;
+}
+
+function checkOptions(): CheckOptions | undefined {
+  const asOf = $<HTMLInputElement>('asOf').value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return undefined;
+  const prefs = readPrefs();
+  const options: CheckOptions = { asOf, defaultPack: prefs.pack ?? 'national', weekStart: prefs.weekStart ?? 'mon' };
+  if (prefs.capacity) options.capacity = prefs.capacity;
+  return options;
+}
+
+function ioOptions(): IoOptions {
+  const io: IoOptions = { notes: caps.notes && $<HTMLInputElement>('notes').checked };
+  if (caps.web) io.payloadLimit = WEB_PAYLOAD_LIMIT;
+  return io;
+}
+
+function safeImport(sheet: SheetRead, mapping: AddinStore['sheets'][string]['mapping']): ImportedSheet {
+  try {
+    return importGrid(sheet.grid, mapping ? { mapping } : {});
+  } catch (e) {
+    // core promises not to throw; if it does, show it as a located problem rather than fail the pane
+    return {
+      name: sheet.name,
+      columns: {},
+      unmappedHeaders: [],
+      records: 0,
+      recordList: [],
+      inputFindings: [],
+      fields: [],
+      problem: { code: 'no-header', message: { ja: `読み込めませんでした: ${describeError(e)}`, en: `Could not read: ${describeError(e)}` } },
+    };
+  }
+}
+
+function problemText(read: SheetRead, imp: ImportedSheet): string | undefined {
+  if (!imp.problem) return undefined;
+  if (imp.problem.code === 'empty') return t('sheetEmpty', { sheet: read.name });
+  if (imp.problem.code === 'no-header') return t('sheetNoHeader', { sheet: read.name });
+  return imp.problem.message[lang];
+}
+
+async function runCheck(scope: 'active' | 'all'): Promise<void> {
+  if (busy) {
+    recheckAfterBusy = true;
+    return;
+  }
+  const options = checkOptions();
+  if (!options) {
+    setStatus(t('failed', { detail: t('asOf') }), true);
+    return;
+  }
+  busy = true;
+  lastScope = scope;
+  setButtons(false);
+  setStatus(t('checking'));
+  try {
+    const io = ioOptions();
+    const result = await runExcel(async (ctx) => {
+      const read = await readWorkbook(ctx, scope, io);
+      read.store.prefs = readPrefs();
+      const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
+      const report = checkSheets(imported.filter((i) => !i.problem), options);
+      const plans = read.sheets.map((sheet) => ({
+        sheet,
+        runs: coalesceRows(rowTones(report.findings, sheet.name)),
+        notes: io.notes ? rowNotes(report.findings, sheet.name) : [],
+      }));
+      const saved = await applyHighlights(ctx, plans, read.store, io);
+      return { sheets: read.sheets, imported, report, activeId: read.activeId, store: saved };
+    });
+    store = result.store;
+    last = result;
+    renderReport(result.report);
+    renderMapping();
+    const problems = result.sheets
+      .map((s, i) => (scope === 'all' && result.imported[i]!.problem?.code === 'empty' ? undefined : problemText(s, result.imported[i]!)))
+      .filter((x): x is string => !!x);
+    const checkedSheets = result.imported.filter((i) => !i.problem);
+    const records = checkedSheets.reduce((n, i) => n + i.records, 0);
+    const lines = checkedSheets.length ? [t('checked', { sheets: checkedSheets.length, records })] : [];
+    setStatus([...lines, ...problems].join('\n'), problems.length > 0 && checkedSheets.length === 0);
+    await updateWatch();
+  } catch (e) {
+    setStatus(t('failed', { detail: describeError(e) }), true);
+  } finally {
+    busy = false;
+    setButtons(true);
+    if (recheckAfterBusy) {
+      recheckAfterBusy = false;
+      scheduleAutoCheck();
+    }
+  }
+}
+
+function setButtons(enabled: boolean): void {
+  for (const id of ['checkSheet', 'checkAll', 'clear']) $<HTMLButtonElement>(id).disabled = !enabled;
+  $('app').setAttribute('aria-busy', String(!enabled));
+}
+
+function findingState(f: Finding): 'error' | 'warning' | 'incomplete' | 'pending' {
+  if (f.outcome === 'violation') return f.severity;
+  return f.outcome;
+}
+const STATE_ORDER = { error: 0, warning: 1, incomplete: 2, pending: 3 } as const;
+
+function ruleTitle(ruleId: string): string {
+  return getRule(ruleId)?.meta.title[lang] ?? INPUT_TITLES[ruleId]?.[lang] ?? ruleId;
+}
+
+function citeSources(source: string): string {
+  return source.replace(/\b(00[0-4])\b/g, (code) => SOURCE_NAMES[code]?.[lang] ?? code);
+}
+
+function md(iso: string): string {
+  return `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
+}
+
+function periodLabel(f: Finding): string {
+  const p = f.period;
+  if (!p) return '';
+  if (p.from === p.to) return md(p.from);
+  const monthStart = p.from.endsWith('-01') && p.from.slice(0, 7) === p.to.slice(0, 7);
+  if (monthStart && Number(p.to.slice(8)) >= 28) return t('monthOf', { y: p.from.slice(0, 4), m: Number(p.from.slice(5, 7)) });
+  return t('weekOf', { from: md(p.from), to: md(p.to) });
+}
+
+function stateLabel(state: ReturnType<typeof findingState>): string {
+  return state === 'error' ? t('severity_error') : state === 'warning' ? t('severity_warning') : t(`outcome_${state}`);
+}
+
+function renderReport(report: Report): void {
+  $('sumErrors').textContent = String(report.summary.errors);
+  $('sumWarnings').textContent = String(report.summary.warnings);
+  $('sumIncomplete').textContent = String(report.summary.incomplete);
+  $('sumPending').textContent = String(report.summary.pending);
+  $('summary').hidden = false;
+  $('findings').hidden = false;
+
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = groups.get(f.ruleId) ?? [];
+    list.push(f);
+    groups.set(f.ruleId, list);
+  }
+  const ordered = [...groups.entries()].map(([ruleId, list]) => {
+    const worst = list.map(findingState).sort((a, b) => STATE_ORDER[a] - STATE_ORDER[b])[0]!;
+    return { ruleId, list, worst };
+  });
+  ordered.sort((a, b) => STATE_ORDER[a.worst] - STATE_ORDER[b.worst] || b.list.length - a.list.length);
+
+  const container = $('groups');
+  if (!ordered.length) {
+    container.replaceChildren(el('p', { class: 'hint' }, t('noFindings')));
+    return;
+  }
+  container.replaceChildren(
+    ...ordered.map(({ ruleId, list, worst }, index) => {
+      const details = el('details', { class: `group ${worst}`, 'data-rule': ruleId });
+      if (index < 3) details.open = true;
+      const summary = el(
+        'summary',
+        {},
+        el('span', { class: `badge ${worst}` }, stateLabel(worst)),
+        el('span', { class: 'name' }, ruleTitle(ruleId)),
+        el('span', { class: 'count' }, t('count', { n: list.length })),
+      );
+      const sources = [...new Set(list.map((f) => f.source).filter(Boolean))];
+      const cite = el('p', { class: 'cite' }, `${t('source')}: ${sources.map(citeSources).join(' / ')}`);
+      const items = el('ul', { class: 'items' });
+      for (const f of list.slice(0, MAX_ITEMS_PER_GROUP)) items.append(el('li', {}, findingButton(f)));
+      details.append(summary, ...(sources.length ? [cite] : []), items);
+      if (list.length > MAX_ITEMS_PER_GROUP) details.append(el('p', { class: 'more' }, t('more', { n: list.length - MAX_ITEMS_PER_GROUP })));
+      return details;
+    }),
+  );
+}
+
+function findingButton(f: Finding): HTMLButtonElement {
+  const state = findingState(f);
+  const who = el('span', { class: 'who' });
+  if (f.user) who.append(el('b', {}, f.user));
+  const period = periodLabel(f);
+  if (period) who.append(el('span', {}, period));
+  if (state === 'incomplete' || state === 'pending') who.append(el('span', { class: `badge ${state}` }, stateLabel(state)));
+  const button = el('button', { type: 'button', class: 'item', title: t('selectRows') }, who, el('span', { class: 'msg' }, f.message[lang]));
+  const sheet = f.locations.find((l) => l.sheet && l.row)?.sheet;
+  if (!sheet) {
+    button.disabled = true;
+    return button;
+  }
+  const rows = f.locations.filter((l) => l.sheet === sheet && l.row).map((l) => l.row!);
+  button.addEventListener('click', () => {
+    void runExcel((ctx) => selectRows(ctx, sheet, rows, caps.multiArea)).catch((e) => setStatus(t('failed', { detail: describeError(e) }), true));
+  });
+  return button;
+}
+
+function letterList(spec: string | undefined): string[] {
+  return spec ? (spec.toUpperCase().match(/[A-Z]+/g) ?? []) : [];
+}
+
+/** The mapping panel for the active sheet of the last check (else the first sheet read). */
+function renderMapping(): void {
+  const box = $('mapping');
+  if (!last) return;
+  const index = Math.max(0, last.sheets.findIndex((s) => s.id === last!.activeId));
+  const read = last.sheets[index];
+  const imp = last.imported[index];
+  if (!read || !imp || !read.bounds) {
+    box.replaceChildren(el('p', { class: 'hint' }, t('mappingEmpty')));
+    return;
+  }
+  const bounds = read.bounds;
+  const headerRow = imp.headerRow ?? bounds.row;
+  const r = headerRow - bounds.row;
+  const columnOf = new Map<string, CanonicalField>();
+  for (const [field, spec] of Object.entries(imp.columns) as [CanonicalField, string][]) {
+    for (const letter of letterList(spec)) if (!columnOf.has(letter)) columnOf.set(letter, field);
+  }
+  const forced = read.id ? store.sheets[read.id]?.mapping ?? {} : {};
+  const forcedLetters = new Set(Object.values(forced).flatMap((v) => letterList(v)));
+  const rows: HTMLTableRowElement[] = [];
+  for (let c = bounds.col; c <= bounds.lastCol; c++) {
+    const letter = letterOf(c);
+    const text = String(read.grid.text?.[r]?.[c - bounds.col] ?? read.grid.cells[r]?.[c - bounds.col] ?? '').trim();
+    if (!text && !columnOf.has(letter)) continue;
+    const select = el('select', { 'aria-label': `${letter} ${text}`, 'data-column': letter });
+    select.append(el('option', { value: '' }, t('mappingNone')));
+    for (const field of CANONICAL_FIELDS) select.append(el('option', { value: field }, FIELD_LABELS[field][lang]));
+    select.value = columnOf.get(letter) ?? '';
+    if (forcedLetters.has(letter)) select.classList.add('forced');
+    select.addEventListener('change', () => void changeMapping(read, letter, select.value as CanonicalField | ''));
+    rows.push(el('tr', {}, el('td', { class: 'col' }, letter), el('td', { class: 'hdr', title: text }, text), el('td', {}, select)));
+  }
+  const table = el('table', { class: 'map' }, el('thead', {}, el('tr', {}, el('th', {}, t('column')), el('th', {}, t('header')), el('th', {}, t('field')))), el('tbody', {}, ...rows));
+  const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${t('headerRow', { row: headerRow })}${imp.layout ? ` · ${t('layout')}: ${imp.layout}` : ''}`);
+  box.replaceChildren(info, table);
+}
+
+function letterOf(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+async function changeMapping(read: SheetRead, letter: string, field: CanonicalField | ''): Promise<void> {
+  if (field) setMapping(store, read.id, read.name, field, letter);
+  else {
+    const mapping = store.sheets[read.id]?.mapping ?? {};
+    for (const [f, spec] of Object.entries(mapping) as [CanonicalField, string][]) {
+      if (letterList(spec).includes(letter)) setMapping(store, read.id, read.name, f, undefined);
+    }
+  }
+  try {
+    await runExcel((ctx) => saveStore(ctx, store));
+    await runCheck(lastScope);
+    setStatus(`${t('mappingSaved')}\n${$('status').textContent ?? ''}`.trim());
+  } catch (e) {
+    setStatus(t('failed', { detail: describeError(e) }), true);
+  }
+}
+
+async function savePrefs(): Promise<void> {
+  store.prefs = readPrefs();
+  try {
+    await runExcel(async (ctx) => {
+      const current = await loadStore(ctx);
+      current.prefs = store.prefs;
+      store = current;
+      await saveStore(ctx, current);
+    });
+  } catch (e) {
+    setStatus(t('failed', { detail: describeError(e) }), true);
+  }
+}
+
+function scheduleAutoCheck(): void {
+  clearTimeout(autoTimer);
+  autoTimer = setTimeout(() => void runCheck(lastScope), AUTO_CHECK_DELAY_MS);
+}
+
+async function updateWatch(): Promise<void> {
+  const wanted = caps.autoCheck && $<HTMLInputElement>('autoCheck').checked && last ? last.sheets.map((s) => s.name) : [];
+  if (unwatch) {
+    const stop = unwatch;
+    unwatch = undefined;
+    await stop().catch(() => undefined);
+  }
+  if (wanted.length) {
+    unwatch = await watchSheets(wanted, () => {
+      if (busy) recheckAfterBusy = true;
+      else scheduleAutoCheck();
+    });
+  }
+}
+
+async function onClear(): Promise<void> {
+  setButtons(false);
+  try {
+    const io = ioOptions();
+    const removed = await runExcel((ctx) => clearHighlights(ctx, 'all', { notes: caps.notes }));
+    setStatus(t('cleared', { n: removed.formats + (io.notes ? removed.notes : 0) }));
+  } catch (e) {
+    setStatus(t('failed', { detail: describeError(e) }), true);
+  } finally {
+    setButtons(true);
+  }
+}
+
+function supports(version: string): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+async function start(): Promise<void> {
+  lang = langFromOffice(Office.context.displayLanguage);
+  t = makeT(lang);
+  translateStatic();
+  fillPacks();
+  $<HTMLInputElement>('asOf').value = todayIso();
+  if (!supports(MIN_API)) {
+    fatal(t('needApi', { version: MIN_API }));
+    return;
+  }
+  caps = {
+    multiArea: supports('1.9'),
+    autoCheck: supports('1.7'),
+    notes: supports('1.18'),
+    web: String(Office.context.diagnostics?.platform) === 'OfficeOnline',
+  };
+  const autoBox = $<HTMLInputElement>('autoCheck');
+  autoBox.disabled = !caps.autoCheck;
+  if (!caps.autoCheck) autoBox.parentElement!.title = t('autoCheckUnsupported');
+  const notesBox = $<HTMLInputElement>('notes');
+  notesBox.disabled = !caps.notes;
+  if (!caps.notes) notesBox.parentElement!.title = t('notesUnsupported');
+  try {
+    store = await runExcel(loadStore);
+  } catch (e) {
+    setStatus(t('failed', { detail: describeError(e) }), true);
+  }
+  applyPrefs();
+  $('checkSheet').addEventListener('click', () => void runCheck('active'));
+  $('checkAll').addEventListener('click', () => void runCheck('all'));
+  $('clear').addEventListener('click', () => void onClear());
+  for (const id of ['pack', 'weekStart', 'capacity', 'notes']) $(id).addEventListener('change', () => void savePrefs());
+  autoBox.addEventListener('change', () => void savePrefs().then(updateWatch));
+  $('app').setAttribute('aria-busy', 'false');
+  document.body.dataset.ready = 'true';
+}
+
+if (typeof Office === 'undefined') {
+  document.addEventListener('DOMContentLoaded', () => fatal(makeT('ja')('notInExcel') + ' / ' + makeT('en')('notInExcel')));
+} else {
+  void Office.onReady((info) => {
+    if (info.host && info.host !== Office.HostType.Excel) {
+      fatal(`${makeT('ja')('notInExcel')} / ${makeT('en')('notInExcel')}`);
+      return;
+    }
+    void start();
+  });
+}
+
