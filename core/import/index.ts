@@ -1,0 +1,189 @@
+// importGrid: one sheet of cells → canonical DayRecords with provenance and located input findings.
+import type { CanonicalField, DayRecord } from '../model/record.ts';
+import { CANONICAL_FIELDS } from '../model/record.ts';
+import type { Layout } from '../model/report.ts';
+import { normalizeUserName } from '../normalize/text.ts';
+import { GridView } from './grid.ts';
+import { importMatrix } from './layouts/matrix.ts';
+import { importRows } from './layouts/rows.ts';
+import { buildPlan, findHeader, type ColumnPlan } from './plan.ts';
+import { readTitle, type TitleInfo } from './title.ts';
+import type { ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
+import { textValue, ValueReader } from './values.ts';
+
+export type { ImportedSheet, ImportOptions, SheetGrid, CellValue } from './types.ts';
+export { decodeText, parseCsv, csvToGrid } from './csv.ts';
+export { classifyHeader, FIELD_SYNONYMS } from './headers.ts';
+
+/** Imports one sheet. Never throws: bad cells become `inputFindings`, an unusable sheet gets `problem`. */
+export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedSheet {
+  let view: GridView;
+  try {
+    view = new GridView(grid);
+  } catch {
+    view = new GridView({ name: String(grid?.name ?? ''), cells: [] });
+  }
+  try {
+    return importView(view, opts ?? {});
+  } catch (e) {
+    // Defensive: a bug must not stop the other sheets. Report it as an unreadable sheet.
+    return emptyResult(view, 'no-header', {
+      ja: `「${view.name}」シートを読み込めませんでした（内部エラー: ${e instanceof Error ? e.message : String(e)}）。`,
+      en: `Sheet "${view.name}" could not be imported (internal error: ${e instanceof Error ? e.message : String(e)}).`,
+    });
+  }
+}
+
+function importView(view: GridView, opts: ImportOptions): ImportedSheet {
+  if (isEmpty(view)) {
+    return emptyResult(view, 'empty', { ja: `「${view.name}」シートは空です。`, en: `Sheet "${view.name}" is empty.` });
+  }
+  const header = findHeader(view, opts);
+  if (!header) {
+    return emptyResult(view, 'no-header', {
+      ja: `「${view.name}」シートに見出し行が見つかりません。上から20行以内に「日付」「利用者名」「利用形態」などの見出しを置くか、列の対応を指定してください。`,
+      en: `Sheet "${view.name}": no header row found. Put headers such as 日付, 利用者名, 利用形態 within the top 20 rows, or set the column mapping.`,
+    });
+  }
+  const plan = buildPlan(view, header, opts);
+  const title = readTitle(view, header.row);
+  const reader = new ValueReader({ ...(title.month ?? {}), date1904: view.date1904 });
+  const isMatrix = opts.layout === 'matrix' || (opts.layout === undefined && plan.dayCols.length >= 7 && plan.byField.date === undefined);
+  let firstDataRow = header.lastRow + 1;
+
+  if (isMatrix) {
+    if (plan.dayCols.length === 0) {
+      return emptyResult(view, 'no-header', {
+        ja: `「${view.name}」シートに日付（1〜31）の列が見つかりません。`,
+        en: `Sheet "${view.name}": no day columns (1–31) found for the matrix layout.`,
+      });
+    }
+    const fields: CanonicalField[] = [];
+    const res = importMatrix({ view, plan, title, reader, firstDataRow, fields, headerRow: header.row });
+    const present = new Set<CanonicalField>(['date', 'user', 'mode']);
+    addPlanFields(present, plan);
+    present.delete('weeklyEval');
+    present.delete('monthlyEval');
+    if (plan.byField.weeklyEval !== undefined || res.sawVisit) present.add('weeklyEval');
+    if (plan.byField.monthlyEval !== undefined) present.add('monthlyEval');
+    fillFields(fields, present);
+    const columns = summaryColumns(view, plan);
+    delete columns.date;
+    delete columns.mode;
+    if (res.userCol !== undefined) columns.user = view.letter(res.userCol);
+    return result(view, 'matrix', header.row, columns, plan, res.records, fields);
+  }
+
+  // Row layouts need a date column.
+  if (plan.byField.date === undefined) {
+    return emptyResult(view, 'no-header', {
+      ja: `「${view.name}」シートに日付の列が見つかりません。見出しを「日付」にするか、列の対応で日付の列を指定してください。`,
+      en: `Sheet "${view.name}": no date column found. Name the header 日付 or map the date column.`,
+    }, header.row);
+  }
+  const sheetUser = plan.byField.user === undefined ? titleUser(title, view) : undefined;
+  const hasMode = plan.modeCols.length > 0;
+  const remarkMode = opts.layout === 'remark-mode' || (opts.layout === undefined && !hasMode && plan.byField.remark !== undefined);
+  const layout: Layout = remarkMode ? 'remark-mode' : opts.layout === 'rows' || opts.layout === 'per-user-sheet' ? opts.layout : plan.byField.user === undefined ? 'per-user-sheet' : 'rows';
+
+  const present = new Set<CanonicalField>(['date', 'user']);
+  addPlanFields(present, plan);
+  addTitleFields(present, title);
+  if (remarkMode) present.add('mode');
+  const fields: CanonicalField[] = [];
+  fillFields(fields, present);
+  const columns = summaryColumns(view, plan);
+  if (firstDataRow < header.row + 1) firstDataRow = header.row + 1;
+  const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}) });
+  return result(view, layout, header.row, columns, plan, records, fields);
+}
+
+function isEmpty(view: GridView): boolean {
+  for (let r = 0; r < view.rowCount; r++) if (!view.isBlankRow(r)) return false;
+  return true;
+}
+
+function titleUser(title: TitleInfo, view: GridView): string | undefined {
+  const tv = title.values.user;
+  if (tv) {
+    const t = typeof tv.value === 'string' ? normalizeUserName(tv.value) : textValue(tv.value);
+    if (t) return t.replace(/\s*(?:様|さん|殿)$/, '');
+  }
+  const name = normalizeUserName(view.name);
+  return name === '' ? undefined : name;
+}
+
+function addPlanFields(present: Set<CanonicalField>, plan: ColumnPlan): void {
+  for (const f of Object.keys(plan.byField) as CanonicalField[]) present.add(f);
+  if (plan.modeCols.length > 0) present.add('mode');
+  if (plan.contactCols.length > 0) present.add('contacts');
+  if (plan.timeRangeCol !== undefined) {
+    present.add('start');
+    present.add('end');
+  }
+  if (plan.certRangeCol !== undefined || plan.byField.certFrom !== undefined) {
+    present.add('certFrom');
+    present.add('certTo');
+  }
+}
+
+function addTitleFields(present: Set<CanonicalField>, title: TitleInfo): void {
+  for (const k of Object.keys(title.values)) {
+    if (k === 'certRange') {
+      present.add('certFrom');
+      present.add('certTo');
+    } else present.add(k as CanonicalField);
+  }
+}
+
+function fillFields(out: CanonicalField[], present: Set<CanonicalField>): void {
+  for (const f of CANONICAL_FIELDS) if (present.has(f)) out.push(f);
+}
+
+function summaryColumns(view: GridView, plan: ColumnPlan): Partial<Record<CanonicalField, string>> {
+  const out: Partial<Record<CanonicalField, string>> = {};
+  for (const [f, c] of Object.entries(plan.byField) as [CanonicalField, number][]) out[f] = view.letter(c);
+  if (plan.contactCols.length > 0) out.contacts = view.letter(plan.contactCols[0]!);
+  if (plan.timeRangeCol !== undefined) {
+    out.start ??= view.letter(plan.timeRangeCol);
+    out.end ??= view.letter(plan.timeRangeCol);
+  }
+  if (plan.certRangeCol !== undefined) {
+    out.certFrom ??= view.letter(plan.certRangeCol);
+    out.certTo ??= view.letter(plan.certRangeCol);
+  }
+  return out;
+}
+
+function result(view: GridView, layout: Layout, headerIdx: number, columns: Partial<Record<CanonicalField, string>>, plan: ColumnPlan, records: DayRecord[], fields: CanonicalField[]): ImportedSheet {
+  const out: ImportedSheet = {
+    name: view.name,
+    layout,
+    headerRow: view.rowNumber(headerIdx),
+    columns,
+    unmappedHeaders: plan.unmapped,
+    records: records.length,
+    recordList: records,
+    inputFindings: view.findings,
+    fields,
+  };
+  if (view.file !== undefined) out.file = view.file;
+  return out;
+}
+
+function emptyResult(view: GridView, code: 'empty' | 'no-header', message: { ja: string; en: string }, headerIdx?: number): ImportedSheet {
+  const out: ImportedSheet = {
+    name: view.name,
+    columns: {},
+    unmappedHeaders: [],
+    records: 0,
+    recordList: [],
+    inputFindings: view.findings,
+    fields: [],
+    problem: { code, message },
+  };
+  if (headerIdx !== undefined) out.headerRow = view.rowNumber(headerIdx);
+  if (view.file !== undefined) out.file = view.file;
+  return out;
+}
+

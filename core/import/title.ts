@@ -1,0 +1,86 @@
+// Title cells above the header: month (令和8年10月分) and labelled values (氏名 山田 太郎, 受給者証番号 …).
+import type { CanonicalField } from '../model/record.ts';
+import { parseTitleMonth } from '../normalize/dates.ts';
+import { classifyHeader } from './headers.ts';
+import type { GridView } from './grid.ts';
+import type { CellValue } from './types.ts';
+
+/** Fields that a per-user sheet gives once, above the table. */
+const TITLE_FIELDS = new Set<CanonicalField>(['user', 'recipientNo', 'municipality', 'service', 'certFrom', 'certTo', 'arrivalMinutes']);
+
+export interface TitleValue {
+  value: CellValue;
+  row: number;
+  col: number;
+}
+
+export interface TitleInfo {
+  month?: { year: number; month: number };
+  values: Partial<Record<CanonicalField | 'certRange', TitleValue>>;
+}
+
+const LABEL_VALUE = /^([^:：]{1,20})[:：]\s*(.+)$/;
+
+/** Reads rows [0, endRow) of the grid (at most 30). */
+export function readTitle(view: GridView, endRow: number): TitleInfo {
+  const info: TitleInfo = { values: {} };
+  const last = Math.min(endRow, 30);
+  for (let r = 0; r < last; r++) {
+    const row = view.row(r);
+    const width = Math.min(row.length, 60);
+    const texts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      const s = String(v).trim();
+      if (s === '') continue;
+      texts.push(s);
+      if (!info.month && typeof v === 'string') {
+        const m = parseTitleMonth(s);
+        if (m) info.month = m;
+      }
+      if (typeof v !== 'string') continue;
+      const labelled = LABEL_VALUE.exec(s);
+      if (labelled) {
+        const key = titleKey(labelled[1]!);
+        if (key && !info.values[key]) info.values[key] = { value: labelled[2]!.trim(), row: r, col: c };
+        continue;
+      }
+      const key = titleKey(s);
+      if (key && !info.values[key]) {
+        // The value is the next non-empty cell to the right that is not itself a label.
+        for (let k = c + 1; k < width; k++) {
+          const next = row[k];
+          if (next === null || next === undefined || (typeof next === 'string' && next.trim() === '')) continue;
+          if (typeof next === 'string' && titleKey(next)) break;
+          info.values[key] = { value: next, row: r, col: k };
+          break;
+        }
+        continue;
+      }
+      const spaced = /^(\S{2,10})[\s\u3000]+(.+)$/.exec(s);
+      if (spaced) {
+        const k2 = titleKey(spaced[1]!);
+        if (k2 && !info.values[k2]) info.values[k2] = { value: spaced[2]!.trim(), row: r, col: c };
+      }
+    }
+    if (!info.month && texts.length > 1) {
+      const m = parseTitleMonth(texts.join(''));
+      if (m) info.month = m;
+    }
+  }
+  if (!info.month) {
+    const m = parseTitleMonth(view.name);
+    if (m) info.month = m;
+  }
+  return info;
+}
+
+function titleKey(label: string): CanonicalField | 'certRange' | undefined {
+  if (label.length > 24) return undefined;
+  const role = classifyHeader(label);
+  if (!role) return undefined;
+  if (role.kind === 'cert-range') return 'certRange';
+  if (role.kind === 'field' && TITLE_FIELDS.has(role.field)) return role.field;
+  return undefined;
+}

@@ -1,0 +1,199 @@
+// Cell → canonical value readers with per-sheet memo (values repeat a lot: 在宅, ○, 9:00 …).
+import type { Contact, EvalMethod, Mode, OtherService, Service } from '../model/record.ts';
+import { parseDate, type DateContext, type DateResult, type Reason } from '../normalize/dates.ts';
+import { parseEvalMethod, parseMark, parseMode, parseService } from '../normalize/marks.ts';
+import { extractTimeRange, parseTime, parseTimeRange, type TimeRangeResult, type TimeResult } from '../normalize/times.ts';
+import { isExcelError, normalizeText } from '../normalize/text.ts';
+import type { CellValue } from './types.ts';
+
+const MEMO_LIMIT = 5000;
+
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    if (cache.size < MEMO_LIMIT) cache.set(key, v);
+  }
+  return v;
+}
+
+const EXCEL_ERROR_REASON: Reason = {
+  ja: 'セルがExcelのエラー値です。数式を確認してください。',
+  en: 'The cell holds an Excel error value; check the formula.',
+};
+
+export type Read<T> = { ok: true; value: T | undefined } | { ok: false; reason: Reason };
+const BLANK = { ok: true as const, value: undefined };
+
+/** Parsers for one sheet; string results are memoised. */
+export class ValueReader {
+  private dates = new Map<string, DateResult>();
+  private times = new Map<string, TimeResult>();
+  private ranges = new Map<string, TimeRangeResult>();
+  private modes = new Map<string, Mode | undefined | 'invalid'>();
+  private marks = new Map<string, boolean | undefined | 'invalid'>();
+  private methods = new Map<string, EvalMethod | undefined | 'invalid'>();
+  private services = new Map<string, Service | undefined | 'invalid'>();
+
+  constructor(readonly dateCtx: DateContext) {}
+
+  date(v: CellValue): DateResult {
+    if (isExcelError(v)) return { ok: false, reason: EXCEL_ERROR_REASON };
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 366 && (this.dateCtx.month === undefined || v > 31)) {
+      // A small number in a date column is a day of the month, not an Excel serial from 1900.
+      return parseDate(String(v), this.dateCtx);
+    }
+    if (typeof v === 'string') return memo(this.dates, v, () => parseDate(v, this.dateCtx));
+    return parseDate(v, this.dateCtx);
+  }
+
+  time(v: CellValue): TimeResult {
+    if (isExcelError(v)) return { ok: false, reason: EXCEL_ERROR_REASON };
+    if (typeof v === 'string') return memo(this.times, v, () => parseTime(v));
+    return parseTime(v);
+  }
+
+  timeRange(v: CellValue): TimeRangeResult {
+    if (typeof v === 'string') return memo(this.ranges, v, () => parseTimeRange(v));
+    return parseTimeRange(v);
+  }
+
+  mode(v: CellValue): Mode | undefined | 'invalid' {
+    if (isExcelError(v)) return 'invalid';
+    if (typeof v === 'string') return memo(this.modes, v, () => parseMode(v));
+    return parseMode(v);
+  }
+
+  mark(v: CellValue): boolean | undefined | 'invalid' {
+    if (isExcelError(v)) return 'invalid';
+    if (typeof v === 'string') return memo(this.marks, v, () => parseMark(v));
+    return parseMark(v);
+  }
+
+  method(v: CellValue): EvalMethod | undefined | 'invalid' {
+    if (isExcelError(v)) return 'invalid';
+    if (typeof v === 'string') return memo(this.methods, v, () => parseEvalMethod(v));
+    if (v instanceof Date) return 'unknown';
+    return parseEvalMethod(v);
+  }
+
+  service(v: CellValue): Service | undefined | 'invalid' {
+    if (isExcelError(v)) return 'invalid';
+    if (typeof v === 'string') return memo(this.services, v, () => parseService(v));
+    return parseService(v);
+  }
+}
+
+/** Free text of a cell (undefined when blank or an Excel error). */
+export function textValue(v: CellValue): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' || isExcelError(t) ? undefined : t;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+const RE_COUNT = /^(\d{1,3})\s*(?:回|件|times?)?$/i;
+/** Non-negative integer count: 2, `2回`, `２`. */
+export function countValue(v: CellValue): Read<number> {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'number') {
+    return Number.isInteger(v) && v >= 0 ? { ok: true, value: v } : { ok: false, reason: { ja: '0以上の整数を入力してください。', en: 'Enter a whole number of 0 or more.' } };
+  }
+  if (typeof v === 'string') {
+    const s = normalizeText(v);
+    if (s === '') return BLANK;
+    const m = RE_COUNT.exec(s);
+    if (m) return { ok: true, value: Number(m[1]) };
+  }
+  return { ok: false, reason: { ja: '回数は 2 や 2回 のように数で入力してください。', en: 'Enter the count as a number, e.g. 2 or 2回.' } };
+}
+
+const RE_MINUTES = /^(\d+(?:\.\d+)?)\s*(?:分|min|mins|minutes?)?(?:以内|程度|位|くらい)?$/i;
+const RE_HOURS = /^(\d+(?:\.\d+)?)\s*時間\s*(?:(\d+)\s*分)?(?:以内|程度|位|くらい)?$/;
+/** Minutes: 30, `30分`, `1時間`, `1時間30分`. */
+export function minutesValue(v: CellValue): Read<number> {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { ok: true, value: v } : { ok: false, reason: MINUTES_REASON };
+  if (typeof v === 'string') {
+    const s = normalizeText(v);
+    if (s === '') return BLANK;
+    let m = RE_MINUTES.exec(s);
+    if (m) return { ok: true, value: Number(m[1]) };
+    m = RE_HOURS.exec(s);
+    if (m) return { ok: true, value: Math.round(Number(m[1]) * 60) + (m[2] ? Number(m[2]) : 0) };
+  }
+  return { ok: false, reason: MINUTES_REASON };
+}
+const MINUTES_REASON: Reason = { ja: '分数を 30 や 30分、1時間 のように入力してください。', en: 'Enter minutes, e.g. 30, 30分 or 1時間.' };
+
+/** One contact cell: ○, `9:30`, `10:00 電話`, `電話（進捗確認）` … Blank or a "no" mark → undefined. */
+export function contactValue(v: CellValue, reader: ValueReader): Contact | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date || typeof v === 'number') {
+    const t = reader.time(v);
+    if (typeof v === 'number' && !t.ok) return { text: String(v) };
+    return t.ok ? { time: t.minutes, text: textValue(v) ?? '' } : undefined;
+  }
+  if (typeof v === 'boolean') return v ? { text: 'TRUE' } : undefined;
+  const text = v.trim();
+  if (text === '' || isExcelError(text)) return undefined;
+  if (reader.mark(text) === false) return undefined;
+  const whole = reader.time(text);
+  if (whole.ok) return { time: whole.minutes, text };
+  const first = RE_TIME_IN_TEXT.exec(normalizeText(text));
+  if (first) {
+    const t = reader.time(first[0]);
+    if (t.ok) return { time: t.minutes, text };
+  }
+  return { text };
+}
+const RE_TIME_IN_TEXT = /(?:午前|午後)?\d{1,2}(?::\d{2}|時(?:\d{1,2}分|半)?)/;
+
+/** 他サービス: name or ○, maybe with a time range. "No" marks → undefined. */
+export function otherServiceValue(v: CellValue, reader: ValueReader): OtherService | undefined {
+  const text = textValue(v);
+  if (text === undefined) return undefined;
+  if (reader.mark(text) === false) return undefined;
+  const range = extractTimeRange(text);
+  const o: OtherService = { text };
+  if (range) {
+    o.from = range.from;
+    o.to = range.to;
+  }
+  return o;
+}
+
+const RANGE_SPLIT = /\s*(?:~|から)\s*/;
+/** 受給者証 period in one cell: `R8.4.1～R9.3.31`, `2026/4/1-2027/3/31`. */
+export function dateRangeValue(v: CellValue, reader: ValueReader): Read<{ from?: string; to?: string }> {
+  const text = textValue(v);
+  if (text === undefined) return BLANK;
+  if (v instanceof Date || typeof v === 'number') {
+    const d = reader.date(v);
+    return d.ok ? { ok: true, value: { from: d.date } } : d;
+  }
+  const s = normalizeText(text).replace(/まで$/, '');
+  let parts = s.split(RANGE_SPLIT);
+  if (parts.length !== 2) {
+    const m = /^(.+?)\s+-\s+(.+)$/.exec(s) ?? /^([^-]+)-([^-]+)$/.exec(s);
+    parts = m ? [m[1]!, m[2]!] : [s];
+  }
+  if (parts.length === 1) {
+    const d = reader.date(parts[0]!);
+    return d.ok ? { ok: true, value: { from: d.date } } : d;
+  }
+  const out: { from?: string; to?: string } = {};
+  for (const [i, p] of parts.entries()) {
+    if (p.trim() === '') continue;
+    const d = reader.date(p);
+    if (!d.ok) return d;
+    if (i === 0) out.from = d.date;
+    else out.to = d.date;
+  }
+  return { ok: true, value: out };
+}
