@@ -1,0 +1,232 @@
+// Content script: maps the page's fields, checks them with core/forms, marks problems, guards submission.
+import { checkForm, detectForm, getForm } from '../../core/forms/index.ts';
+import type { FieldValue, FormReport } from '../../core/forms/index.ts';
+import type { PageState, PanelFinding, ToContent } from '../shared/messages.ts';
+import { DEFAULT_SETTINGS, getSettings } from '../shared/settings.ts';
+import type { Settings } from '../shared/settings.ts';
+import { Overlay } from './overlay.ts';
+import type { Mark } from './overlay.ts';
+import { anchorOf, mapFields, OVERLAY_TAG, pageHeadings, readValue, scanPage } from './page-io.ts';
+import type { MappedField } from './page-io.ts';
+
+const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
+const NOT_SUBMIT = /一時保存|下書き|戻る|クリア|リセット|キャンセル|追加|削除|back|cancel|reset|save draft/i;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+class Checker {
+  private settings: Settings = DEFAULT_SETTINGS;
+  private overlay = new Overlay();
+  private fields: MappedField[] = [];
+  private detectedFormId = 'generic';
+  private overrideFormId: string | null = null;
+  private packOverride: string | null = null;
+  private report: FormReport | undefined;
+  private lastCheckMs = 0;
+  private bypass = false;
+  private inputTimer = 0;
+  private scanTimer = 0;
+
+  async start(): Promise<void> {
+    try {
+      this.settings = await getSettings();
+    } catch {
+      this.settings = DEFAULT_SETTINGS;
+    }
+    chrome.storage?.onChanged?.addListener(() => {
+      void getSettings().then((s) => {
+        this.settings = s;
+        this.check();
+      });
+    });
+    this.scan();
+    document.addEventListener('change', () => this.check(), true);
+    document.addEventListener('focusout', () => this.check(), true);
+    document.addEventListener('input', () => {
+      clearTimeout(this.inputTimer);
+      this.inputTimer = window.setTimeout(() => this.check(), 150);
+    }, true);
+    window.addEventListener('submit', (e) => this.onSubmit(e), true);
+    window.addEventListener('click', (e) => this.onClick(e), true);
+    new MutationObserver((records) => {
+      if (records.every((r) => (r.target as Element).closest?.(OVERLAY_TAG) || r.target === this.overlay.host)) return;
+      const structural = records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof Element && n.tagName !== OVERLAY_TAG.toUpperCase() && (n.matches('input, textarea, select') || n.querySelector('input, textarea, select'))));
+      if (!structural) return;
+      clearTimeout(this.scanTimer);
+      this.scanTimer = window.setTimeout(() => this.scan(), 200);
+    }).observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    chrome.runtime.onMessage.addListener((msg: ToContent, _sender, reply) => {
+      switch (msg?.type) {
+        case 'zc:getState':
+          reply(this.state());
+          return;
+        case 'zc:focus':
+          this.focus(msg.fieldId);
+          reply(true);
+          return;
+        case 'zc:setForm':
+          this.overrideFormId = msg.formId && getForm(msg.formId) ? msg.formId : null;
+          this.scan();
+          reply(this.state());
+          return;
+        case 'zc:setPack':
+          this.packOverride = msg.pack;
+          this.check();
+          reply(this.state());
+          return;
+      }
+    });
+  }
+
+  private get formId(): string {
+    return this.overrideFormId ?? this.detectedFormId;
+  }
+
+  private get pack(): string {
+    return this.packOverride ?? this.settings.defaultPack;
+  }
+
+  scan(): void {
+    this.detectedFormId = detectForm(pageHeadings())?.id ?? 'generic';
+    const form = getForm(this.formId) ?? getForm('generic')!;
+    this.fields = mapFields(form, scanPage());
+    this.check();
+  }
+
+  check(): FormReport | undefined {
+    const t0 = performance.now();
+    const values: Record<string, FieldValue> = {};
+    for (const f of this.fields) values[f.id] = readValue(f);
+    const report = checkForm(this.formId, values, { asOf: today(), pack: this.pack });
+    // fields absent from the page cannot be marked; they stay in the side panel as `incomplete`
+    this.report = report;
+    this.render(report);
+    this.lastCheckMs = performance.now() - t0;
+    this.publish();
+    return report;
+  }
+
+  private fieldOf(id: string | undefined): MappedField | undefined {
+    return id === undefined ? undefined : this.fields.find((f) => f.id === id);
+  }
+
+  private render(report: FormReport): void {
+    const byField = new Map<MappedField, Mark>();
+    for (const f of report.findings) {
+      if (f.outcome !== 'violation') continue;
+      for (const loc of f.locations) {
+        const field = this.fieldOf(loc.field);
+        if (!field) continue;
+        let m = byField.get(field);
+        if (!m) {
+          m = { anchor: anchorOf(field), severity: f.severity, messages: [] };
+          byField.set(field, m);
+        }
+        if (f.severity === 'error') m.severity = 'error';
+        if (!m.messages.includes(f.message.ja)) m.messages.push(f.message.ja);
+        break;
+      }
+    }
+    this.overlay.setMarks([...byField.values()]);
+  }
+
+  private errors(): PanelFinding[] {
+    return this.panelFindings().filter((f) => f.outcome === 'violation' && f.severity === 'error');
+  }
+
+  private panelFindings(): PanelFinding[] {
+    return (this.report?.findings ?? []).map((f) => {
+      const field = this.fieldOf(f.locations[0]?.field);
+      return { ...f, label: field?.label ?? f.locations[0]?.field ?? '' };
+    });
+  }
+
+  private focus(fieldId: string): void {
+    const f = this.fieldOf(fieldId);
+    const el = f?.elements.find((e) => (e as HTMLInputElement).checked) ?? f?.elements[0];
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    el.focus({ preventScroll: true });
+  }
+
+  private guard(e: Event, proceed: () => void): void {
+    if (this.bypass || !this.settings.blocking) return;
+    this.check();
+    const errors = this.errors();
+    if (errors.length === 0) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const first = errors.find((f) => this.fieldOf(f.locations[0]?.field));
+    this.overlay.showDialog(
+      errors.map((f) => ({ label: f.label, message: f.message.ja })),
+      () => first && this.focus(first.locations[0]!.field!),
+      () => {
+        this.bypass = true;
+        try {
+          proceed();
+        } finally {
+          this.bypass = false;
+        }
+      },
+    );
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    const form = e.target as HTMLFormElement;
+    const submitter = e.submitter;
+    this.guard(e, () => (submitter ? form.requestSubmit(submitter as HTMLButtonElement) : form.requestSubmit()));
+  }
+
+  /** SPA forms: buttons that send without a submit event. */
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    if (!target || target.closest(OVERLAY_TAG) || !e.isTrusted && this.bypass) return;
+    const btn = target.closest<HTMLElement>('button, input[type="submit"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]');
+    if (!btn) return;
+    const isFormSubmit = (btn instanceof HTMLButtonElement && btn.type === 'submit' && btn.form) || (btn instanceof HTMLInputElement && btn.type === 'submit' && btn.form);
+    if (isFormSubmit) return; // handled by the submit event
+    const text = (btn instanceof HTMLInputElement ? btn.value : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
+    if (!SUBMIT_WORDS.test(text) || NOT_SUBMIT.test(text)) return;
+    this.guard(e, () => btn.click());
+  }
+
+  private state(): PageState {
+    const form = getForm(this.formId) ?? getForm('generic')!;
+    return {
+      url: location.href,
+      formId: form.id,
+      formTitle: form.title,
+      detectedFormId: this.detectedFormId,
+      overridden: this.overrideFormId !== null,
+      pack: form.pack ?? this.pack,
+      fields: this.fields.map((f) => ({ id: f.id, label: f.label })),
+      findings: this.panelFindings(),
+      summary: this.report?.summary ?? { errors: 0, warnings: 0, incomplete: 0, pending: 0 },
+      blocking: this.settings.blocking,
+      lastCheckMs: Math.round(this.lastCheckMs * 100) / 100,
+    };
+  }
+
+  private publish(): void {
+    try {
+      void chrome.runtime.sendMessage({ type: 'zc:state', state: this.state() }).catch(() => undefined);
+    } catch {
+      // extension reloaded: nothing to tell
+    }
+  }
+}
+
+declare global {
+  interface Window {
+    __zaitakuCheck?: boolean;
+  }
+}
+
+// Injected by a click and by the registered script: start once per page.
+if (!window.__zaitakuCheck) {
+  window.__zaitakuCheck = true;
+  void new Checker().start();
+}

@@ -1,0 +1,108 @@
+// Side panel: the form detected, its problems (click → go to the field), the municipality pack.
+import { FORM_PACKS, FORMS } from '../../core/forms/index.ts';
+import type { FromContent, PageState, ToContent } from '../shared/messages.ts';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+let tabId: number | undefined;
+
+async function activeTab(): Promise<number | undefined> {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function send(msg: ToContent): Promise<PageState | undefined> {
+  if (tabId === undefined) return undefined;
+  try {
+    return (await chrome.tabs.sendMessage(tabId, msg)) as PageState | undefined;
+  } catch {
+    return undefined; // no content script in this tab yet
+  }
+}
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+const RULE_KIND: Record<string, string> = { error: 'エラー', warning: '注意' };
+
+function render(state: PageState | undefined): void {
+  $('empty').hidden = state !== undefined;
+  $('main').hidden = state === undefined;
+  if (!state) return;
+  const formSel = $<HTMLSelectElement>('form');
+  formSel.replaceChildren(...FORMS.map((f) => option(f.id, `${f.title.ja}`)));
+  formSel.value = state.formId;
+  const detected = FORMS.find((f) => f.id === state.detectedFormId);
+  $('detected').textContent = state.overridden
+    ? `手動で選択中（自動判定: ${detected?.title.ja ?? state.detectedFormId}） / chosen manually`
+    : state.detectedFormId === 'generic'
+      ? '様式を判定できないため、共通項目（事業所番号・受給者証番号・日付・サービスの種類）だけを確認しています。 / Unknown form: common fields only.'
+      : `ページの見出しから自動判定しました / detected from the page headings`;
+  const packSel = $<HTMLSelectElement>('pack');
+  packSel.replaceChildren(...FORM_PACKS.map((p) => option(p.id, `${p.label.ja} / ${p.label.en}`)));
+  packSel.value = state.pack;
+  const fixed = FORMS.find((f) => f.id === state.formId)?.pack !== undefined;
+  packSel.disabled = fixed;
+  $('pack-note').textContent = fixed ? 'この様式は自治体が決まっています。 / This form belongs to one municipality.' : '';
+  const s = state.summary;
+  $('summary').textContent = `エラー ${s.errors}件・注意 ${s.warnings}件・要確認 ${s.incomplete}件 / ${s.errors} errors, ${s.warnings} warnings, ${s.incomplete} to review`;
+  const list = $('findings');
+  list.replaceChildren(
+    ...state.findings.map((f) => {
+      const li = document.createElement('li');
+      li.className = f.outcome === 'violation' ? f.severity : f.outcome;
+      li.tabIndex = 0;
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = `${f.outcome === 'violation' ? RULE_KIND[f.severity] : '要確認'}: ${f.label}`;
+      const msg = document.createElement('span');
+      msg.textContent = f.message.ja;
+      const src = document.createElement('span');
+      src.className = 'src';
+      src.textContent = ` （${f.ruleId} / ${f.source}）`;
+      li.append(label, msg, src);
+      const go = (): void => {
+        const field = f.locations[0]?.field;
+        if (field) void send({ type: 'zc:focus', fieldId: field });
+      };
+      li.addEventListener('click', go);
+      li.addEventListener('keydown', (e) => e.key === 'Enter' && go());
+      return li;
+    }),
+  );
+  $('field-count').textContent = String(state.fields.length);
+  $('fields').replaceChildren(
+    ...state.fields.map((f) => {
+      const li = document.createElement('li');
+      const code = document.createElement('code');
+      code.textContent = f.id;
+      li.append(`${f.label} `, code);
+      return li;
+    }),
+  );
+  $('blocking').textContent = state.blocking
+    ? 'エラーがあると送信前に確認画面を出します。 / Submission is stopped when there are errors.'
+    : '送信は止めません（設定で変更できます）。 / Submission is not blocked.';
+}
+
+async function refresh(): Promise<void> {
+  tabId = await activeTab();
+  render(await send({ type: 'zc:getState' }));
+}
+
+$('form').addEventListener('change', (e) => void send({ type: 'zc:setForm', formId: (e.target as HTMLSelectElement).value }).then(render));
+$('pack').addEventListener('change', (e) => void send({ type: 'zc:setPack', pack: (e.target as HTMLSelectElement).value }).then(render));
+$('check-now').addEventListener('click', () => {
+  if (tabId === undefined) return;
+  // the side panel holds no activeTab grant: ask the service worker, which does after the icon click
+  void chrome.runtime.sendMessage({ type: 'zc:checkTab', tabId }).then(() => setTimeout(() => void refresh(), 300));
+});
+chrome.runtime.onMessage.addListener((msg: FromContent, sender) => {
+  if (msg?.type === 'zc:state' && sender.tab?.id === tabId) render(msg.state);
+});
+chrome.tabs.onActivated.addListener(() => void refresh());
+chrome.tabs.onUpdated.addListener((id, info) => id === tabId && info.status === 'complete' && void refresh());
+void refresh();
