@@ -1,0 +1,224 @@
+// Presenters: Report / FormReport → text (Japanese first) or JSON. No compliance logic here.
+import type { Bilingual, Finding, Location, NotEvaluated, Report, Summary } from '../core/model/report.ts';
+import type { Lang } from './args.ts';
+
+export interface FormReportLike {
+  formId: string;
+  title: Bilingual;
+  findings: Finding[];
+  unknownKeys: string[];
+  summary: Summary;
+}
+
+export interface TextStyle {
+  color: boolean;
+  lang: Lang;
+  /** rule id → title, when core knows the rule */
+  ruleTitle?: (ruleId: string) => Bilingual | undefined;
+}
+
+const ANSI = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  grey: '\x1b[90m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+} as const;
+
+export type FindingKind = 'error' | 'warning' | 'incomplete' | 'pending';
+
+export function findingKind(f: Pick<Finding, 'outcome' | 'severity'>): FindingKind {
+  if (f.outcome === 'incomplete') return 'incomplete';
+  if (f.outcome === 'pending') return 'pending';
+  return f.severity;
+}
+
+export const KIND_LABEL: Record<FindingKind, Bilingual> = {
+  error: { ja: 'エラー', en: 'Error' },
+  warning: { ja: '警告', en: 'Warning' },
+  incomplete: { ja: '要確認', en: 'Incomplete' },
+  pending: { ja: '期限前', en: 'Pending' },
+};
+
+const KIND_COLOR: Record<FindingKind, string> = {
+  error: ANSI.red,
+  warning: ANSI.yellow,
+  incomplete: ANSI.cyan,
+  pending: ANSI.grey,
+};
+
+/** Decide colour: flag > NO_COLOR > FORCE_COLOR > TTY. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTty;
+}
+
+function paint(text: string, code: string, on: boolean): string {
+  return on ? `${code}${text}${ANSI.reset}` : text;
+}
+
+export function formatPeriod(p: Finding['period']): string {
+  if (!p) return '';
+  return p.from === p.to ? p.from : `${p.from}〜${p.to}`;
+}
+
+/** `10月!12, 13` per sheet; with the file prefixed when several files are involved. */
+export function formatLocations(locations: Location[], withFile: boolean): string {
+  const groups = new Map<string, string[]>();
+  const fields: string[] = [];
+  const sorted = [...locations].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  for (const loc of sorted) {
+    if (loc.field) {
+      fields.push(loc.field);
+      continue;
+    }
+    if (loc.row === undefined && !loc.sheet) continue;
+    const key = `${withFile && loc.file ? `${loc.file} ` : ''}${loc.sheet ?? ''}`;
+    const cell = loc.row === undefined ? '' : `${loc.column ?? ''}${loc.row}`;
+    const list = groups.get(key) ?? [];
+    if (cell && !list.includes(cell)) list.push(cell);
+    groups.set(key, list);
+  }
+  const parts = [...groups].map(([sheet, cells]) => (cells.length ? `${sheet}!${cells.join(', ')}` : sheet));
+  if (fields.length) parts.push(fields.join(', '));
+  return parts.join('; ');
+}
+
+function summaryLine(s: Summary, lang: Lang): string {
+  const ja = `結果: エラー ${s.errors}件 / 警告 ${s.warnings}件 / 要確認 ${s.incomplete}件 / 期限前 ${s.pending}件`;
+  const en = `Result: ${s.errors} error(s), ${s.warnings} warning(s), ${s.incomplete} incomplete, ${s.pending} pending`;
+  return lang === 'en' ? `${en}\n${ja}` : ja;
+}
+
+function findingLines(f: Finding, style: TextStyle, withFile: boolean, indent: string): string[] {
+  const kind = findingKind(f);
+  const label = style.lang === 'en' ? `${KIND_LABEL[kind].en}/${KIND_LABEL[kind].ja}` : KIND_LABEL[kind].ja;
+  const head = paint(`[${label}]`, KIND_COLOR[kind], style.color);
+  const period = formatPeriod(f.period);
+  const where = formatLocations(f.locations, withFile);
+  const lines: string[] = [];
+  const main = style.lang === 'en' ? f.message.en : f.message.ja;
+  lines.push(`${indent}${head}${period ? ` ${period}` : ''} ${main}`);
+  if (style.lang === 'en') lines.push(`${indent}  ${f.message.ja}`);
+  const meta: string[] = [];
+  if (where) meta.push(style.lang === 'en' ? `rows/行: ${where}` : `行: ${where}`);
+  if (f.source) meta.push(style.lang === 'en' ? `source/根拠: ${f.source}` : `根拠: ${f.source}`);
+  if (f.pack) meta.push(`pack: ${f.pack}`);
+  if (meta.length) lines.push(`${indent}  ${paint(meta.join('  '), ANSI.grey, style.color)}`);
+  return lines;
+}
+
+function ruleHeading(ruleId: string, style: TextStyle): string {
+  const title = style.ruleTitle?.(ruleId);
+  const t = title ? (style.lang === 'en' ? `${title.en} / ${title.ja}` : title.ja) : '';
+  return `  ${paint(ruleId, ANSI.bold, style.color)}${t ? ` ${t}` : ''}`;
+}
+
+function notEvaluatedLines(items: NotEvaluated[], style: TextStyle): string[] {
+  if (!items.length) return [];
+  const lines = [style.lang === 'en' ? 'Not evaluated / 未評価:' : '未評価のルール:'];
+  for (const n of items) {
+    const msg = n.message ? (style.lang === 'en' ? `${n.message.en} / ${n.message.ja}` : n.message.ja) : n.reason;
+    lines.push(`  - ${n.ruleId}${n.sheet ? `（${n.sheet}）` : ''}: ${msg}`);
+  }
+  return lines;
+}
+
+const NO_USER = '\u0000';
+const INPUT_GROUP = '\u0001';
+
+function groupKey(f: Finding): string {
+  if (f.user) return f.user;
+  return f.ruleId.startsWith('input-') ? INPUT_GROUP : NO_USER;
+}
+
+/** Group findings by user (provider-wide first), then by rule, keeping report order inside. */
+function groupFindings(findings: Finding[]): Map<string, Map<string, Finding[]>> {
+  const byUser = new Map<string, Map<string, Finding[]>>();
+  // groups without a user (input problems, provider-wide) first; users in report order
+  const rank = (k: string) => (k === INPUT_GROUP ? 0 : k === NO_USER ? 1 : 2);
+  const sorted = [...findings].sort((a, b) => rank(groupKey(a)) - rank(groupKey(b)));
+  for (const f of sorted) {
+    const u = groupKey(f);
+    const byRule = byUser.get(u) ?? new Map<string, Finding[]>();
+    const list = byRule.get(f.ruleId) ?? [];
+    list.push(f);
+    byRule.set(f.ruleId, list);
+    byUser.set(u, byRule);
+  }
+  return byUser;
+}
+
+export function renderReportText(report: Report, style: TextStyle): string {
+  const out: string[] = [];
+  const files = report.inputs.map((i) => i.file);
+  const withFile = new Set(files).size > 1;
+  out.push(style.lang === 'en' ? `Check date / チェック日: ${report.asOf}` : `チェック日: ${report.asOf}`);
+  for (const input of report.inputs) {
+    for (const s of input.sheets) {
+      const layout = s.layout ? ` ${s.layout}` : '';
+      const header = s.headerRow ? ` 見出し${s.headerRow}行目` : '';
+      out.push(`  ${input.file} [${s.name}]${layout}${header} ${s.records}件${style.lang === 'en' ? ` (${s.records} records)` : ''}`);
+    }
+  }
+  out.push('');
+  if (!report.findings.length) {
+    out.push(style.lang === 'en' ? 'No findings. / 指摘はありません。' : '指摘はありません。');
+  }
+  for (const [user, byRule] of groupFindings(report.findings)) {
+    const name =
+      user === INPUT_GROUP
+        ? style.lang === 'en' ? 'Input data / 入力データ' : '入力データ（読めなかったセル）'
+        : user === NO_USER
+          ? style.lang === 'en' ? 'Provider-wide / 事業所全体' : '事業所全体'
+          : `${user} さん`;
+    out.push(paint(`■ ${name}`, ANSI.bold, style.color));
+    for (const [ruleId, list] of byRule) {
+      out.push(ruleHeading(ruleId, style));
+      for (const f of list) out.push(...findingLines(f, style, withFile, '    '));
+    }
+    out.push('');
+  }
+  const ne = notEvaluatedLines(report.notEvaluated, style);
+  if (ne.length) out.push(...ne, '');
+  out.push(summaryLine(report.summary, style.lang));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderFormText(report: FormReportLike, style: TextStyle): string {
+  const out: string[] = [];
+  const title = style.lang === 'en' ? `${report.title.en} / ${report.title.ja}` : report.title.ja;
+  out.push(`${title} (${report.formId})`, '');
+  if (!report.findings.length) out.push(style.lang === 'en' ? 'No findings. / 指摘はありません。' : '指摘はありません。');
+  const byRule = new Map<string, Finding[]>();
+  for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const [ruleId, list] of byRule) {
+    out.push(ruleHeading(ruleId, style).trimStart());
+    for (const f of list) out.push(...findingLines(f, style, false, '  '));
+  }
+  if (report.unknownKeys.length) {
+    out.push(
+      '',
+      style.lang === 'en'
+        ? `Unknown fields (ignored) / 不明な項目（無視）: ${report.unknownKeys.join(', ')}`
+        : `不明な項目（無視しました）: ${report.unknownKeys.join(', ')}`,
+    );
+  }
+  out.push('', summaryLine(report.summary, style.lang));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function renderErrorText(message: Bilingual, lang: Lang): string {
+  return lang === 'en' ? `Error: ${message.en}\nエラー: ${message.ja}\n` : `エラー: ${message.ja}\nError: ${message.en}\n`;
+}
+
+export function hasErrorViolation(findings: Finding[]): boolean {
+  return findings.some((f) => f.outcome === 'violation' && f.severity === 'error');
+}
