@@ -14,7 +14,7 @@ export type HeaderRole =
 /** Header spellings per field (compared after normalizeHeader). */
 export const FIELD_SYNONYMS: Record<CanonicalField, string[]> = {
   date: ['日付', '利用日', '年月日', '実施日', '月日', '日', '提供日', 'サービス提供日', '利用年月日', '日にち', '利用日付', '実施年月日', '就労日', '訓練日', 'date'],
-  user: ['利用者名', '氏名', '利用者', '名前', '利用者氏名', '対象者', '対象者名', '対象者氏名', '利用者の氏名', 'お名前', 'user', 'name'],
+  user: ['利用者名', '氏名', '支給決定障害者氏名', '支給決定障害者等氏名', '利用者', '名前', '利用者氏名', '対象者', '対象者名', '対象者氏名', '利用者の氏名', 'お名前', 'user', 'name'],
   recipientNo: ['受給者証番号', '受給者番号', '受給者証no', '受給者証', '受給者証の番号', '受給者no'],
   municipality: ['支給決定市町村', '支給市町村', '市町村', '支給決定自治体', '市区町村', '支給決定市区町村', '支給決定市町村名', '援護実施者', '実施機関', '支給決定機関', '自治体', '支給決定者'],
   service: ['サービス種類', 'サービス', 'サービス種別', 'サービスの種類', '事業種別', '利用サービス', 'サービス名', '事業'],
@@ -104,6 +104,7 @@ function contactOrder(s: string): number {
 function fuzzy(key: string): HeaderRole | undefined {
   if (key.length > 30) return undefined;
   if (key.includes('受給者証番号') || key.includes('受給者番号')) return { kind: 'field', field: 'recipientNo' };
+  if (key.includes('氏名') || key.includes('利用者名')) return { kind: 'field', field: 'user' };
   if (key.includes('市町村') || key.includes('支給決定')) return { kind: 'field', field: 'municipality' };
   if (key.includes('在宅') && key.includes('期間')) {
     if (key.includes('開始') || key.endsWith('から') || key.includes('始期')) return { kind: 'field', field: 'certFrom' };
@@ -118,7 +119,6 @@ function fuzzy(key: string): HeaderRole | undefined {
   if (key.includes('駆けつけ') || key.includes('駆付') || key.includes('駆け付け')) return { kind: 'field', field: 'arrivalMinutes' };
   if (key.includes('他サービス') || key.includes('併用')) return { kind: 'field', field: 'otherService' };
   if (key.includes('備考')) return { kind: 'field', field: 'remark' };
-  if (key.includes('利用者名') || key.includes('氏名')) return { kind: 'field', field: 'user' };
   if (key.includes('開始') && (key.includes('時') || key.includes('作業'))) return { kind: 'field', field: 'start' };
   if (key.includes('終了') && (key.includes('時') || key.includes('作業'))) return { kind: 'field', field: 'end' };
   if (key.includes('作業内容') || key.includes('訓練内容') || key.includes('支援内容')) return { kind: 'field', field: 'workContent' };

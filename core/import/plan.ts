@@ -205,13 +205,18 @@ function mergeSubHeader(view: GridView, header: HeaderChoice, roles: (HeaderRole
     }
   }
   const found: [number, HeaderRole][] = [];
+  const topRow = view.row(header.row);
+  let group: HeaderRole | undefined;
   for (let c = 0; c < view.width; c++) {
+    const top = roles[c];
+    // A blank top cell right of a group header (merged cells) belongs to that group.
+    if (!isBlank(topRow[c])) group = top && (top.kind === 'contact' || top.kind === 'time-range' || top.kind === 'cert-range') ? top : undefined;
     const v = sub[c];
     if (isBlank(v) || plan.dayCols.some((d) => d.c === c)) continue;
-    const top = roles[c];
-    if (top && top.kind !== 'time-range' && top.kind !== 'cert-range') continue;
+    if (top && top.kind !== 'time-range' && top.kind !== 'cert-range' && top.kind !== 'contact') continue;
     const role = classifyHeader(v);
     if (role && role.kind !== 'ignore') found.push([c, role]);
+    else if (group?.kind === 'contact') found.push([c, { kind: 'contact', order: contactSubOrder(v, c) }]);
   }
   if (found.length === 0) return;
   if (dateCol >= 0 && !isBlank(sub[dateCol])) return;
@@ -238,4 +243,12 @@ function resolveForced(view: GridView, header: HeaderChoice, labels: string[], o
     if (col >= 0) out[field] = col;
   }
   return out;
+}
+
+const SUB_ORDER: Record<string, number> = { 朝: 1, 午前: 1, am: 1, 昼: 2, 午後: 2, pm: 2, 夕: 3, 夕方: 3 };
+function contactSubOrder(v: unknown, c: number): number {
+  const k = typeof v === 'string' ? normalizeHeader(v) : typeof v === 'number' ? String(v) : '';
+  const n = Number(k);
+  if (Number.isInteger(n) && n > 0) return n;
+  return SUB_ORDER[k] ?? 100 + c;
 }
