@@ -43,7 +43,7 @@ export function importRows(input: RowsInput): DayRecord[] {
     if (isBlank(dv)) continue;
     if (isTotalRow(row)) continue;
     if (typeof dv === 'string' && isNoteText(dv)) continue;
-    if (!hasContent(row, contentCols)) continue;
+    if (contentCols.length > 0 && !hasContent(row, contentCols)) continue;
     const d = reader.date(dv);
     if (!d.ok) {
       view.cellFinding('input-date', r, dateCol, 'date', dv, d.reason, {
