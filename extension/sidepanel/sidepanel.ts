@@ -6,6 +6,9 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 let tabId: number | undefined;
 
 async function activeTab(): Promise<number | undefined> {
+  // `sidepanel.html?tab=<id>` shows a given tab (when opened outside the side panel)
+  const fixed = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fixed) && fixed > 0) return fixed;
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

@@ -1,0 +1,323 @@
+// End to end in real Chromium: the unpacked extension on fixture forms served from 127.0.0.1.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../../extension/shared/messages.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXT = join(ROOT, 'dist/extension-e2e');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const DOCS = join(ROOT, 'docs');
+
+let server: Server;
+let origin = '';
+const submissions: { path: string; body: string }[] = [];
+let context: BrowserContext;
+let worker: Worker;
+let userDataDir = '';
+const requests: string[] = [];
+
+beforeAll(async () => {
+  // Test build variant: same code, plus host permission for 127.0.0.1 (headless Chrome cannot answer a prompt).
+  execFileSync(process.execPath, [join(ROOT, 'extension/build.mjs'), '--e2e'], { cwd: ROOT, stdio: 'pipe' });
+  server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        submissions.push({ path: req.url ?? '', body });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><meta charset="utf-8"><title>送信完了</title><p id="done">送信しました</p>');
+      });
+      return;
+    }
+    const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '');
+    const file = join(FIXTURES, name);
+    if (!/^[\w-]+\.html$/.test(name) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  userDataDir = mkdtempSync(join(tmpdir(), 'zc-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/lib/chromium/chromium',
+    headless: true,
+    locale: 'ja-JP',
+    viewport: { width: 1000, height: 900 },
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The options page's code path: store the site and register the content script for it.
+  const matches = await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
+  expect(matches).toEqual(['http://127.0.0.1/*']);
+  mkdirSync(DOCS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((r) => server?.close(r));
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function stateOf(page: Page): Promise<PageState> {
+  const url = page.url();
+  let last: unknown;
+  for (let i = 0; i < 50; i++) {
+    last = await worker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      if (tab?.id === undefined) return undefined;
+      try {
+        return await chrome.tabs.sendMessage(tab.id, { type: 'zc:getState' });
+      } catch {
+        return undefined;
+      }
+    }, url);
+    if (last) return last as PageState;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no content script state for ${url}`);
+}
+
+async function overlayMessages(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('zaitaku-check-overlay');
+    return [...(host?.shadowRoot?.querySelectorAll('.msg') ?? [])].map((m) => m.textContent ?? '');
+  });
+}
+
+let opened = 0;
+async function open(name: string): Promise<Page> {
+  const page = await context.newPage();
+  // a unique query per page, so the service worker can tell tabs apart by URL
+  await page.goto(`${origin}/${name}?page=${++opened}`);
+  // registered content script runs at document_idle
+  await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null, null, { timeout: 10_000 });
+  return page;
+}
+
+const dialog = (page: Page) => page.locator('zaitaku-check-overlay .dialog');
+
+describe('extension on a paper-style table form (神戸市 申立書, th/td, checkbox group)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('kobe-application.html');
+  });
+
+  it('detects the form and finds every field by its table header', async () => {
+    const s = await stateOf(page);
+    expect(s.formId).toBe('kobe-application');
+    expect(s.detectedFormId).toBe('kobe-application');
+    const ids = s.fields.map((f) => f.id).sort();
+    expect(ids).toEqual(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'providerAddress', 'providerName', 'providerNo', 'service', 'submittedOn', 'userAddress', 'userName'].sort());
+  });
+
+  it('marks bad values in place without touching the page markup', async () => {
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await page.fill('input[name=f4]', '２８１２３');
+    await page.fill('input[name=f1]', '令和8年2月30日');
+    await page.check('input[name=f6][value="1"]');
+    await page.check('input[name=f6][value="3"]');
+    await page.fill('textarea[name=q2]', '特になし');
+    await page.locator('textarea[name=q3]').focus();
+    await expect.poll(() => overlayMessages(page)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('10桁'),
+        expect.stringContaining('実在しない日付'),
+        expect.stringContaining('1つだけ'),
+        expect.stringContaining('特になし'),
+      ]),
+    );
+    // the page's own DOM is unchanged apart from the values typed (the layer lives outside <body>)
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await page.screenshot({ path: join(DOCS, 'extension-marks-table.png'), fullPage: true });
+  });
+
+  it('stops submission with errors, and 「このまま送信」 sends anyway', async () => {
+    const count = submissions.length;
+    await page.click('button[type=submit]');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    const text = await dialog(page).innerText();
+    expect(text).toContain('送信前に確認してください');
+    expect(text).toContain('事業所番号');
+    await page.screenshot({ path: join(DOCS, 'extension-dialog.png') });
+    expect(submissions.length).toBe(count);
+    // 「修正する」 goes to the first problem field
+    await page.locator('zaitaku-check-overlay [data-action=fix]').click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('f1');
+    expect(submissions.length).toBe(count);
+    await page.click('button[type=submit]');
+    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await page.waitForURL(/\/submit$/);
+    expect(submissions.length).toBe(count + 1);
+    expect(submissions.at(-1)!.body).toContain('f4=');
+  });
+
+  it('sends a valid form without a dialog', async () => {
+    const p = await open('kobe-application.html');
+    await p.fill('input[name=f1]', '令和8年11月1日');
+    await p.fill('input[name=f2]', '神戸市中央区加納町6-5-1');
+    await p.fill('input[name=f3]', '株式会社みなとワークス');
+    await p.fill('input[name=f4]', '2812345678');
+    await p.fill('input[name=f5]', '山田 太郎');
+    await p.check('input[name=f6][value="3"]');
+    await p.fill('input[name=f7]', '神戸市北区鈴蘭台西町1-1');
+    const items = [
+      'データ入力・検品作業のメニューを常に10種類以上用意し、毎朝選べるようにしています。',
+      '始業時と終業時の1日2回、電話とチャットで連絡・助言を行い、毎日日報を作成します。',
+      '緊急連絡網を整備し、職員が30分以内に自宅へ駆け付けられる体制を確保しています。',
+      '作業中の疑問にはチャットで随時回答し、必要に応じて職員が訪問して支援します。',
+      '毎週1回、職員が自宅を訪問するか利用者が通所して、1週間の作業を評価します。',
+      '毎月1回は利用者が事業所に通所し、訓練目標に対する達成度の評価を行います。',
+      '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています。',
+    ];
+    for (const [i, t] of items.entries()) await p.fill(`textarea[name=q${i + 1}]`, t);
+    await p.locator('input[name=f1]').focus();
+    await expect.poll(async () => (await stateOf(p)).summary.errors).toBe(0);
+    const count = submissions.length;
+    await p.click('button[type=submit]');
+    await p.waitForURL(/\/submit$/);
+    expect(submissions.length).toBe(count + 1);
+    await p.close();
+  });
+});
+
+describe('extension on a LoGoフォーム-like SPA (generated ids, div labels, radio group, fetch)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('fukuoka-assessment.html');
+  });
+
+  it('detects the form after it renders and finds fields by aria, preceding text and placeholder', async () => {
+    await expect.poll(async () => (await stateOf(page)).fields.length).toBe(15);
+    const s = await stateOf(page);
+    expect(s.formId).toBe('fukuoka-assessment');
+    expect(s.pack).toBe('fukuoka');
+    expect(new Set(s.fields.map((f) => f.id))).toEqual(new Set(['submittedOn', 'providerNo', 'providerName', 'userName', 'service', 'startDate', 'reason', 'assessLife', 'assessWork', 'assessEnv', 'effect', 'emergency', 'arrivalMinutes', 'planIncludesHome', 'consent']));
+  });
+
+  async function fillValid(p: Page, start: string, minutes: string): Promise<void> {
+    const area = p.locator('textarea');
+    await p.locator('input[type=date]').nth(0).fill('2026-08-01');
+    await p.locator('input[type=text]').nth(0).fill('4012345678');
+    await p.locator('input[type=text]').nth(1).fill('ふくおか就労支援センター');
+    await p.locator('input[type=text]').nth(2).fill('博多 花子');
+    await p.getByLabel('就労継続支援B型').check();
+    await p.locator('input[type=date]').nth(1).fill(start);
+    const texts = ['在宅勤務での就職を目指しており、通勤の負担を減らしたいため。', '起床・食事・服薬が自立しており、生活リズムが安定している。', 'パソコンでのデータ入力を1日4時間、集中して継続できる。', '自室に作業机と回線があり、家族の協力も得られている。', '在宅勤務を想定した練習により、就職後の定着が見込める。', '体調急変時は職員が自宅へ向かい、家族と主治医にも連絡する。'];
+    for (const [i, t] of texts.entries()) await area.nth(i).fill(t);
+    await p.getByPlaceholder('緊急時の駆けつけ所要時間（分）').fill(minutes);
+    await p.getByLabel('あり', { exact: true }).check();
+    await p.getByLabel(/利用者の同意を得た/).check();
+    await p.locator('textarea').nth(0).focus();
+  }
+
+  it('blocks the SPA send button on errors and shows Fukuoka-specific messages', async () => {
+    await fillValid(page, '2026-08-10', '９０分');
+    await expect.poll(() => overlayMessages(page)).toEqual(expect.arrayContaining([expect.stringContaining('1か月'), expect.stringContaining('90分')]));
+    const count = submissions.length;
+    await page.click('.lgf-submit');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await page.screenshot({ path: join(DOCS, 'extension-dialog-spa.png') });
+    await page.waitForTimeout(300);
+    expect(submissions.length).toBe(count);
+    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await expect.poll(() => submissions.length).toBe(count + 1);
+    expect(submissions.at(-1)!.body).toContain('4012345678');
+  });
+
+  it('lets a valid SPA form send without a dialog', async () => {
+    const p = await open('fukuoka-assessment.html');
+    await expect.poll(async () => (await stateOf(p)).fields.length).toBe(15);
+    await fillValid(p, '2026-09-15', '30');
+    await expect.poll(async () => (await stateOf(p)).findings.filter((f) => f.severity === 'error' && f.outcome === 'violation').map((f) => f.message.ja)).toEqual([]);
+    const count = submissions.length;
+    await p.click('.lgf-submit');
+    await expect.poll(() => submissions.length).toBe(count + 1);
+    expect(await dialog(p).count()).toBe(0);
+    await p.close();
+  });
+});
+
+describe('extension on a plain label[for] form (東大阪市 申立書, select, radios, dl)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('higashiosaka-application.html');
+  });
+
+  it('finds label[for], legend radio groups, dt/dd and the consent checkbox', async () => {
+    const s = await stateOf(page);
+    expect(s.formId).toBe('higashiosaka-application');
+    expect(new Set(s.fields.map((f) => f.id))).toEqual(new Set(['submittedOn', 'userName', 'recipientNo', 'service', 'reason', 'purpose', 'periodType', 'periodFrom', 'periodTo', 'consultation', 'consent']));
+  });
+
+  it('flags a temporary period over 3 months, no 相談支援 and 就労移行支援, and the side panel lists them', async () => {
+    await page.fill('#d', '2026-08-01');
+    await page.fill('#n', '東 一郎');
+    await page.fill('#r', '123456789');
+    await page.selectOption('#s', 'transition');
+    await page.fill('#why', '精神症状の増悪により一時的に通所が難しく、在宅で作業を続けたいため。');
+    await page.check('#p2');
+    await page.check('#t2');
+    await page.fill('input[name=from]', '2026-09-01');
+    await page.fill('input[name=to]', '2027-01-31');
+    await page.check('#c2');
+    await page.locator('#d').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['recipient-number', 'required', 'higashiosaka-application/service', 'higashiosaka-application/consultation', 'higashiosaka-application/period']),
+    );
+    // side panel (opened as a page for this tab) lists the problems; a click focuses the field
+    const s = await stateOf(page);
+    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, page.url());
+    const extId = new URL(worker.url()).host;
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 380, height: 900 });
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.locator('#findings li').count()).toBe(s.findings.length);
+    expect(await panel.locator('#form').inputValue()).toBe('higashiosaka-application');
+    expect(await panel.locator('#summary').innerText()).toContain(`エラー ${s.summary.errors}件`);
+    await panel.screenshot({ path: join(DOCS, 'extension-sidepanel.png') });
+    await panel.locator('#findings li', { hasText: '受給者証番号' }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('r');
+    await panel.close();
+    await page.screenshot({ path: join(DOCS, 'extension-marks-label.png'), fullPage: true });
+  });
+
+  it('does not block when blocking is turned off in the options', async () => {
+    const count = submissions.length;
+    await worker.evaluate(() => chrome.storage.local.set({ blocking: false }));
+    await expect.poll(async () => (await stateOf(page)).blocking).toBe(false);
+    await page.click('input[type=submit]');
+    await page.waitForURL(/\/submit$/);
+    expect(submissions.length).toBe(count + 1);
+    await worker.evaluate(() => chrome.storage.local.set({ blocking: true }));
+  });
+});
+
+describe('privacy', () => {
+  it('no request went to any host other than 127.0.0.1', () => {
+    const web = requests.filter((u) => /^(https?|wss?):/.test(u));
+    expect(web.length).toBeGreaterThan(0);
+    for (const u of web) expect(new URL(u).hostname).toBe('127.0.0.1');
+  });
+
+  it('the release manifest asks for no host permission and sets a strict CSP', () => {
+    const m = JSON.parse(readFileSync(join(ROOT, 'manifests/chrome/manifest.json'), 'utf8'));
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect(m.content_security_policy.extension_pages).toMatch(/script-src 'self';/);
+    expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'none'/);
+  });
+});
