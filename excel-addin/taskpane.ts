@@ -22,7 +22,7 @@ import { emptyStore, setMapping, type AddinStore } from './settings.ts';
 
 /** The ExcelApi version the pane cannot work without (conditional formats); see the manifest. */
 const MIN_API = '1.6';
-const MAX_ITEMS_PER_GROUP = 100;
+const MAX_ITEMS_PER_GROUP = 50;
 const AUTO_CHECK_DELAY_MS = 1500;
 
 const SOURCE_NAMES: Record<string, { ja: string; en: string }> = {
@@ -268,6 +268,7 @@ function renderReport(report: Report): void {
   });
   ordered.sort((a, b) => STATE_ORDER[a.worst] - STATE_ORDER[b.worst] || b.list.length - a.list.length);
 
+  renderNotEvaluated(report);
   const container = $('groups');
   if (!ordered.length) {
     container.replaceChildren(el('p', { class: 'hint' }, t('noFindings')));
@@ -276,7 +277,7 @@ function renderReport(report: Report): void {
   container.replaceChildren(
     ...ordered.map(({ ruleId, list, worst }, index) => {
       const details = el('details', { class: `group ${worst}`, 'data-rule': ruleId });
-      if (index < 3) details.open = true;
+      if (index === 0) details.open = true;
       const summary = el(
         'summary',
         {},
@@ -293,6 +294,19 @@ function renderReport(report: Report): void {
       return details;
     }),
   );
+}
+
+function renderNotEvaluated(report: Report): void {
+  const seen = new Set<string>();
+  const items: HTMLLIElement[] = [];
+  for (const n of report.notEvaluated) {
+    const text = `${ruleTitle(n.ruleId)}: ${n.message?.[lang] ?? n.reason}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    items.push(el('li', { 'data-rule': n.ruleId }, text));
+  }
+  $('notEvaluated').replaceChildren(...items);
+  $('notEvaluatedPanel').hidden = items.length === 0;
 }
 
 function findingButton(f: Finding): HTMLButtonElement {

@@ -1,5 +1,6 @@
 // Builds the task pane to dist/excel-addin/ and writes the production manifest for ZAITAKU_ADDIN_BASE_URL.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { DEV_BASE_URL, checkBaseUrl, makeManifest } from './make-manifest.mjs';
@@ -8,9 +9,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/excel-addin/', import.meta.url));
 
 function manifestPlugin(): Plugin {
+  let target = outDir;
   return {
     name: 'zaitaku-office-manifest',
     apply: 'build',
+    configResolved(config) {
+      target = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const requested = process.env.ZAITAKU_ADDIN_BASE_URL ?? DEV_BASE_URL;
       const { base, error } = checkBaseUrl(requested);
@@ -18,8 +23,8 @@ function manifestPlugin(): Plugin {
         this.error(`ZAITAKU_ADDIN_BASE_URL: ${error}`);
         return;
       }
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(`${outDir}manifest.xml`, makeManifest(base));
+      mkdirSync(target, { recursive: true });
+      writeFileSync(resolve(target, 'manifest.xml'), makeManifest(base));
     },
   };
 }

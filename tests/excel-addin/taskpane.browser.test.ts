@@ -1,0 +1,200 @@
+// The built task pane in real Chromium with a fake Office/Excel injected before the page scripts.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY, parseStore } from '../../excel-addin/settings.ts';
+import type { FakeOfficeOptions, FakeSpec, FakeWorkbookState } from './fake-excel.ts';
+import { attendanceSheet } from './fixture.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/lib/chromium/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.map': 'application/json' };
+
+let outDir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let fakeBundle: string;
+
+async function waitForChromium(): Promise<void> {
+  for (let i = 0; i < 60 && !existsSync(CHROMIUM); i++) await new Promise((r) => setTimeout(r, 5000));
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'zaitaku-addin-'));
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'excel-addin/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
+  fakeBundle = buildSync({ entryPoints: [join(root, 'tests/excel-addin/fake-office-browser.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' }).outputFiles[0]!.text;
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(outDir, path));
+    if (!file.startsWith(outDir + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await waitForChromium();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  external: string[];
+  errors: string[];
+  state: <T>(fn: (s: FakeWorkbookState) => T) => Promise<T>;
+}
+
+async function openPane(workbook: FakeSpec, office: FakeOfficeOptions = {}, width = 320): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, locale: 'ja-JP' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('https://appsforoffice.microsoft.com/')) external.push(url);
+  });
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub */' }));
+  await page.addInitScript(`window.__FAKE_SPEC__ = ${JSON.stringify({ workbook, office })};\n${fakeBundle}`);
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"], #fatal:not([hidden])');
+  const state = <T,>(fn: (s: FakeWorkbookState) => T) => page.evaluate(`(${fn.toString()})(window.__fakeState)`) as Promise<T>;
+  return { page, external, errors, state };
+}
+
+const ruleIds = (page: Page) => page.$$eval('#groups details.group', (els) => els.map((e) => e.getAttribute('data-rule')));
+
+describe('task pane in Chromium', () => {
+  it('checks, groups findings, changes a mapping, selects rows on click; screenshot', async () => {
+    const { page, external, errors, state } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(60, 3) }, { name: 'メモ', values: [['自由メモ']] }] });
+    expect(await page.textContent('#checkSheet')).toBe('このシートをチェック');
+    await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    await page.click('#checkSheet');
+    await page.waitForSelector('#groups details.group');
+
+    expect(await ruleIds(page)).toEqual(expect.arrayContaining(['daily-contact', 'daily-report', 'weekly-evaluation']));
+    const errorsCount = Number(await page.textContent('#sumErrors'));
+    expect(errorsCount).toBeGreaterThan(0);
+    const contactGroup = page.locator('details.group[data-rule="daily-contact"]');
+    expect(await contactGroup.locator('summary .name').textContent()).toMatch(/連絡/);
+    expect(await contactGroup.locator('.cite').textContent()).toMatch(/^出典: /);
+    const items = contactGroup.locator('button.item');
+    const count = await items.count();
+    expect(await contactGroup.locator('.count').textContent()).toBe(`${count} 件`);
+    expect(await items.first().locator('.who b').textContent()).toMatch(/^利用者[ABC]$/);
+    expect(await items.first().locator('.msg').textContent()).toMatch(/連絡/);
+
+    // highlights were written into the fake workbook as our conditional formats, ids stored
+    const cfs = await state((s) => s.sheets[0]!.cfs.map((c) => ({ id: c.id, address: c.address, fill: c.fill })));
+    expect(cfs.length).toBeGreaterThan(0);
+    expect(cfs.every((c) => /^A\d+:L\d+$/.test(c.address))).toBe(true);
+    const stored = parseStore(await state((s) => s.settings.get('zaitakuCheck')));
+    expect(stored.sheets['{sheet-1}']!.highlights).toEqual(cfs.map((c) => c.id));
+    expect(await state((s) => s.cellWrites)).toEqual([]);
+
+    // the mapping panel shows the header row and the field of each column
+    await page.click('#mappingPanel > summary');
+    expect(await page.textContent('#mapping .hint')).toContain('見出し行: 3 行目');
+    expect(await page.inputValue('select[data-column="A"]')).toBe('date');
+    expect(await page.inputValue('select[data-column="I"]')).toBe('');
+    expect(await page.locator('#notEvaluated li[data-rule="work-menu"]').count()).toBe(1);
+    expect(await ruleIds(page)).not.toContain('production-activity');
+
+    // map 取り組み (I) to 作業内容: saved in the workbook, re-checked, work content now judged
+    await page.selectOption('select[data-column="I"]', 'workContent');
+    await page.waitForSelector('details.group[data-rule="production-activity"]');
+    expect(await page.inputValue('select[data-column="I"]')).toBe('workContent');
+    const afterMap = parseStore(await state((s) => s.settings.get('zaitakuCheck')));
+    expect(afterMap.sheets['{sheet-1}']!.mapping).toEqual({ workContent: 'I' });
+    expect(await page.locator('#notEvaluated li[data-rule="work-menu"]').count()).toBe(0);
+
+    // clicking a finding activates its sheet and selects its rows
+    await state((s) => { s.activeId = s.sheets[1]!.id; });
+    const first = page.locator('details.group[data-rule="daily-contact"] button.item').first();
+    const message = await first.locator('.msg').textContent();
+    await first.click();
+    await page.waitForFunction(() => !!(window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.selection);
+    const selection = await state((s) => ({ sel: s.selection, active: s.sheets.find((x) => x.id === s.activeId)!.name }));
+    expect(selection.active).toBe('10月');
+    const row = Number(/^(\d+):\1$/.exec(selection.sel!.address)![1]);
+    const rowValues = await state((s) => s.sheets[0]!.values);
+    const [date, user] = rowValues[row - 1] as string[];
+    const [, mo, d] = /\/(\d+)\/(\d+)$/.exec(date!)!;
+    expect(message).toContain(user!);
+    expect(message).toContain(`${mo}月${d}日`);
+
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    await page.click('#settings > summary');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(root, 'docs/addin-taskpane.png') });
+    await page.locator('#mappingPanel').screenshot({ path: join(root, 'docs/addin-mapping.png') });
+
+    // clear removes our highlights only
+    await state((s) => { s.addUserCf('10月', 'B4:B10'); });
+    await page.click('#clear');
+    await page.waitForFunction(() => /ハイライト/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await state((s) => s.sheets[0]!.cfs.map((c) => c.user === true))).toEqual([true]);
+
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('re-checks after a user edit when 自動チェック is on', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    await page.check('#autoCheck');
+    await page.click('#checkSheet');
+    await page.waitForSelector('details.group[data-rule="daily-report"]');
+    const before = await page.locator('details.group[data-rule="daily-report"] button.item').count();
+    // row 7 = data row 4 (i = 3): 日報 missing; the user fills it in
+    await state((s) => s.edit('10月', 7, 8, '○'));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('details.group[data-rule="daily-report"] button.item').length === n - 1,
+      before,
+      { timeout: 10_000 },
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('English UI, and clear messages for an empty sheet and a missing requirement set', async () => {
+    const en = await openPane({ sheets: [{ name: 'Sheet1', values: [] }] }, { displayLanguage: 'en-US' });
+    expect(await en.page.textContent('#checkSheet')).toBe('Check this sheet');
+    await en.page.click('#checkSheet');
+    await en.page.waitForFunction(() => /empty/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await en.page.textContent('#status')).toBe('Sheet "Sheet1" is empty. Enter records, then check.');
+    await en.page.context().close();
+
+    const ja = await openPane({ sheets: [{ name: '記録', values: [['あいう', 'えお'], [1, 2]] }] });
+    await ja.page.click('#checkSheet');
+    await ja.page.waitForFunction(() => /見出し/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await ja.page.textContent('#status')).toContain('シート「記録」に見出し行が見つかりません');
+    await ja.page.context().close();
+
+    const old = await openPane({ sheets: [{ name: 'A', values: [] }] }, { excelApi: 5 });
+    expect(await old.page.isVisible('#fatal')).toBe(true);
+    expect(await old.page.textContent('#fatal')).toContain('ExcelApi 1.6');
+    expect(await old.page.isDisabled('#checkSheet')).toBe(true);
+    await old.page.context().close();
+  });
+});
+
+void SETTINGS_KEY;
