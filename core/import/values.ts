@@ -102,7 +102,7 @@ const RE_COUNT = /^(\d{1,3})\s*(?:回|件|times?)?$/i;
 export function countValue(v: CellValue): Read<number> {
   if (v === null || v === undefined) return BLANK;
   if (typeof v === 'number') {
-    return Number.isInteger(v) && v >= 0 ? { ok: true, value: v } : { ok: false, reason: { ja: '0以上の整数を入力してください。', en: 'Enter a whole number of 0 or more.' } };
+    return Number.isInteger(v) && v >= 0 && v <= 999 ? { ok: true, value: v } : { ok: false, reason: { ja: '0〜999の整数を入力してください。', en: 'Enter a whole number from 0 to 999.' } };
   }
   if (typeof v === 'string') {
     const s = normalizeText(v);
