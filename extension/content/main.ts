@@ -1,5 +1,5 @@
 // Content script: maps the page's fields, checks them with core/forms, marks problems, guards submission.
-import { checkForm, detectForm, getForm } from '../../core/forms/index.ts';
+import { checkForm, detectForm, fieldById, getForm } from '../../core/forms/index.ts';
 import type { FieldValue, FormReport } from '../../core/forms/index.ts';
 import type { PageState, PanelFinding, ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, getSettings } from '../shared/settings.ts';
@@ -27,6 +27,9 @@ class Checker {
   private report: FormReport | undefined;
   private lastCheckMs = 0;
   private bypass = false;
+  /** fields the user has left or changed; empty ones are marked only once touched or after a send attempt */
+  private touched = new Set<Element>();
+  private attempted = false;
   private inputTimer = 0;
   private scanTimer = 0;
 
@@ -43,8 +46,12 @@ class Checker {
       });
     });
     this.scan();
-    document.addEventListener('change', () => this.check(), true);
-    document.addEventListener('focusout', () => this.check(), true);
+    const touch = (e: Event): void => {
+      if (e.target instanceof Element) this.touched.add(e.target);
+      this.check();
+    };
+    document.addEventListener('change', touch, true);
+    document.addEventListener('focusout', touch, true);
     document.addEventListener('input', () => {
       clearTimeout(this.inputTimer);
       this.inputTimer = window.setTimeout(() => this.check(), 150);
@@ -120,6 +127,7 @@ class Checker {
       for (const loc of f.locations) {
         const field = this.fieldOf(loc.field);
         if (!field) continue;
+        if (!this.attempted && !field.elements.some((e) => this.touched.has(e))) continue;
         let m = byField.get(field);
         if (!m) {
           m = { anchor: anchorOf(field), severity: f.severity, messages: [] };
@@ -139,8 +147,9 @@ class Checker {
 
   private panelFindings(): PanelFinding[] {
     return (this.report?.findings ?? []).map((f) => {
-      const field = this.fieldOf(f.locations[0]?.field);
-      return { ...f, label: field?.label ?? f.locations[0]?.field ?? '' };
+      const id = f.locations[0]?.field;
+      const def = id === undefined ? undefined : fieldById(getForm(this.formId) ?? getForm('generic')!, id);
+      return { ...f, label: def?.label.ja ?? this.fieldOf(id)?.label ?? id ?? '' };
     });
   }
 
@@ -153,7 +162,9 @@ class Checker {
   }
 
   private guard(e: Event, proceed: () => void): void {
-    if (this.bypass || !this.settings.blocking) return;
+    if (this.bypass) return;
+    this.attempted = true;
+    if (!this.settings.blocking) return;
     this.check();
     const errors = this.errors();
     if (errors.length === 0) return;

@@ -16,16 +16,16 @@ const CSS = `
 :host { all: initial; }
 .mark { position: absolute; box-sizing: border-box; border: 2px solid #d93025; border-radius: 4px; pointer-events: none; }
 .mark.warning { border-color: #e37400; border-style: dashed; }
-.msg { position: absolute; max-width: 420px; box-sizing: border-box; padding: 3px 8px; border-radius: 4px; background: #fce8e6; color: #a50e0e;
+.msg { position: absolute; width: max-content; max-width: 420px; box-sizing: border-box; padding: 3px 8px; border-radius: 4px; background: #fce8e6; color: #a50e0e;
   font: 12px/1.5 "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; box-shadow: 0 1px 3px rgba(0,0,0,.25); pointer-events: none; }
 .msg.warning { background: #fef7e0; color: #7a4100; }
 .msg p { margin: 0; }
 .backdrop { position: fixed; inset: 0; background: rgba(32,33,36,.45); pointer-events: auto; display: flex; align-items: center; justify-content: center; }
-.dialog { width: min(560px, 92vw); max-height: 80vh; overflow: auto; background: #fff; color: #202124; border-radius: 8px; padding: 20px 24px;
+.dialog { width: min(560px, 92vw); max-height: 80vh; display: flex; flex-direction: column; background: #fff; color: #202124; border-radius: 8px; padding: 20px 24px;
   font: 14px/1.6 "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; box-shadow: 0 8px 28px rgba(0,0,0,.35); }
 .dialog h2 { font-size: 17px; margin: 0 0 4px; color: #a50e0e; }
 .dialog .en { color: #5f6368; font-size: 12px; margin: 0 0 12px; }
-.dialog ul { margin: 0 0 16px; padding-left: 20px; }
+.dialog ul { margin: 0 0 16px; padding-left: 20px; overflow: auto; flex: 1 1 auto; min-height: 0; }
 .dialog li { margin: 4px 0; }
 .dialog li b { font-weight: 600; }
 .buttons { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
@@ -115,9 +115,13 @@ export class Overlay {
     const ul = document.createElement('ul');
     for (const it of items) {
       const li = document.createElement('li');
-      const b = document.createElement('b');
-      b.textContent = it.label;
-      li.append(b, `: ${it.message}`);
+      // messages name their field; add the label only when one does not
+      if (!it.message.includes(it.label)) {
+        const b = document.createElement('b');
+        b.textContent = it.label;
+        li.append(b, ': ');
+      }
+      li.append(it.message);
       ul.append(li);
     }
     const buttons = document.createElement('div');
