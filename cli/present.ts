@@ -104,7 +104,9 @@ function findingLines(f: Finding, style: TextStyle, withFile: boolean, indent: s
   lines.push(`${indent}${head}${period ? ` ${period}` : ''} ${main}`);
   if (style.lang === 'en') lines.push(`${indent}  ${f.message.ja}`);
   const meta: string[] = [];
-  if (where) meta.push(style.lang === 'en' ? `rows/行: ${where}` : `行: ${where}`);
+  const fieldsOnly = f.locations.length > 0 && f.locations.every((l) => l.field !== undefined);
+  if (where && fieldsOnly) meta.push(style.lang === 'en' ? `fields/項目: ${where}` : `項目: ${where}`);
+  else if (where) meta.push(style.lang === 'en' ? `rows/行: ${where}` : `行: ${where}`);
   if (f.source) meta.push(style.lang === 'en' ? `source/根拠: ${f.source}` : `根拠: ${f.source}`);
   if (f.pack) meta.push(`pack: ${f.pack}`);
   if (meta.length) lines.push(`${indent}  ${paint(meta.join('  '), ANSI.grey, style.color)}`);

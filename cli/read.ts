@@ -135,8 +135,8 @@ export async function readInput(path: string, displayPath: string, sheets: strin
   if (!kind) {
     throw new CliError(
       {
-        ja: `対応していないファイル形式です: ${displayPath}（.xlsx または .csv を指定してください）`,
-        en: `Unsupported file type: ${displayPath} (use .xlsx or .csv)`,
+        ja: `対応していないファイル形式です: ${displayPath}（.xlsx または .csv を指定してください。.xls は Excel で .xlsx として保存し直してください）`,
+        en: `Unsupported file type: ${displayPath} (use .xlsx or .csv; save an .xls as .xlsx in Excel first)`,
       },
       2,
     );
@@ -172,7 +172,9 @@ export async function readInput(path: string, displayPath: string, sheets: strin
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw unreadable(displayPath, `not a valid .xlsx workbook / 有効な .xlsx ではありません: ${e instanceof Error ? e.message : String(e)}`);
+    const msg = e instanceof Error ? e.message : String(e);
+    const detail = /central directory|zip/i.test(msg) ? 'ZIP 形式の .xlsx ではありません / not a zip-based .xlsx' : msg;
+    throw unreadable(displayPath, `有効な .xlsx ではありません / not a valid .xlsx workbook: ${detail}`);
   }
   const date1904 = Boolean(wb.properties?.date1904);
   const sheetNames = wb.worksheets.map((ws) => ws.name);
