@@ -1,14 +1,13 @@
 // Task pane: settings, actions, findings and the column-mapping panel. No rule logic: core decides.
-import { CANONICAL_FIELDS, FIELD_LABELS, PACKS, checkSheets, getRule, importGrid } from '../core/index.ts';
+import { CANONICAL_FIELDS, FIELD_LABELS, PACKS, getRule } from '../core/index.ts';
+import { checkInWorkbook } from './check-run.ts';
 import type { CanonicalField } from '../core/model/record.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
 import {
   WEB_PAYLOAD_LIMIT,
-  applyHighlights,
   clearHighlights,
   loadStore,
-  readWorkbook,
   runExcel,
   saveStore,
   selectRows,
@@ -16,7 +15,6 @@ import {
   type IoOptions,
   type SheetRead,
 } from './excel-io.ts';
-import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
 import { langFromOffice, makeT, type Lang, type StringKey } from './i18n.ts';
 import { emptyStore, setMapping, type AddinStore } from './settings.ts';
 
@@ -134,24 +132,6 @@ function ioOptions(): IoOptions {
   return io;
 }
 
-function safeImport(sheet: SheetRead, mapping: AddinStore['sheets'][string]['mapping']): ImportedSheet {
-  try {
-    return importGrid(sheet.grid, mapping ? { mapping } : {});
-  } catch (e) {
-    // core promises not to throw; if it does, show it as a located problem rather than fail the pane
-    return {
-      name: sheet.name,
-      columns: {},
-      unmappedHeaders: [],
-      records: 0,
-      recordList: [],
-      inputFindings: [],
-      fields: [],
-      problem: { code: 'no-header', message: { ja: `読み込めませんでした: ${describeError(e)}`, en: `Could not read: ${describeError(e)}` } },
-    };
-  }
-}
-
 function problemText(read: SheetRead, imp: ImportedSheet): string | undefined {
   if (!imp.problem) return undefined;
   if (imp.problem.code === 'empty') return t('sheetEmpty', { sheet: read.name });
@@ -175,19 +155,7 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
   setStatus(t('checking'));
   try {
     const io = ioOptions();
-    const result = await runExcel(async (ctx) => {
-      const read = await readWorkbook(ctx, scope, io);
-      read.store.prefs = readPrefs();
-      const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
-      const report = checkSheets(imported.filter((i) => !i.problem), options);
-      const plans = read.sheets.map((sheet) => ({
-        sheet,
-        runs: coalesceRows(rowTones(report.findings, sheet.name)),
-        notes: io.notes ? rowNotes(report.findings, sheet.name) : [],
-      }));
-      const saved = await applyHighlights(ctx, plans, read.store, io);
-      return { sheets: read.sheets, imported, report, activeId: read.activeId, store: saved };
-    });
+    const result = await runExcel((ctx) => checkInWorkbook(ctx, scope, options, io, readPrefs()));
     store = result.store;
     last = result;
     renderReport(result.report);

@@ -14,6 +14,7 @@ function sheetRows(n: number, offset = 0): (string | number)[][] {
 const ctxOf = (state: FakeWorkbookState) => new FakeContext(state) as unknown as Excel.RequestContext;
 
 function finding(rows: number[], severity: 'error' | 'warning', sheet = '10月', outcome: Finding['outcome'] = 'violation'): Finding {
+  const label = rows.length <= 3 ? rows.join(',') : `${rows[0]}…`;
   return {
     ruleId: severity === 'error' ? 'daily-contact' : 'work-menu',
     severity,
@@ -21,7 +22,7 @@ function finding(rows: number[], severity: 'error' | 'warning', sheet = '10月',
     pack: 'national',
     user: '利用者1',
     locations: rows.map((row) => ({ sheet, row })),
-    message: { ja: `行${rows.join(',')}の指摘`, en: `rows ${rows.join(',')}` },
+    message: { ja: `行${label}の指摘`, en: `rows ${label}` },
     source: '003 イ',
   };
 }
@@ -186,5 +187,26 @@ describe('selection and settings', () => {
       prefs: { weekStart: 'sun' },
       sheets: { x: { name: '', mapping: { date: 'B' } } },
     });
+  });
+});
+
+describe('checkInWorkbook (adapter + core, as the pane runs it)', () => {
+  it('uses 3 syncs whatever the row count, highlights the finding rows, writes no cell', async () => {
+    const { checkInWorkbook } = await import('../../excel-addin/check-run.ts');
+    const { attendanceSheet } = await import('./fixture.ts');
+    for (const n of [30, 3000]) {
+      const state = new FakeWorkbookState({ sheets: [{ name: '記録', values: attendanceSheet(n, 5) }] });
+      const run = await checkInWorkbook(ctxOf(state), 'active', { asOf: '2026-11-23' }, {});
+      expect(state.syncs).toBe(3);
+      expect(run.report.findings.length).toBeGreaterThan(0);
+      const rows = new Set(run.report.findings.flatMap((f) => f.locations.map((l) => l.row)));
+      const covered = new Set<number>();
+      for (const cf of state.sheets[0]!.cfs) {
+        const [, a, b] = /^A(\d+):L(\d+)$/.exec(cf.address)!;
+        for (let r = Number(a); r <= Number(b); r++) covered.add(r);
+      }
+      expect([...covered].sort()).toEqual([...rows].sort());
+      expect(state.cellWrites).toEqual([]);
+    }
   });
 });
