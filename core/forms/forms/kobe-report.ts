@@ -53,8 +53,8 @@ export const kobeReport: FormDefinition = {
         if (!ids.some((id) => ctx.list(id).length > 0)) return [];
         const out: FormIssue[] = [];
         ids.forEach((id, i) => {
-          const n = ctx.list(id).length;
-          if (n !== 1) out.push(issue('kobe-report/achievement', 'error', [id], n === 0 ? `確認事項${i + 1}の達成度が選ばれていません。できた・概ねできた・不十分・できなかったから1つ選んでください。` : `確認事項${i + 1}の達成度が${n}つ選ばれています。1つだけ選んでください。`, `Item ${i + 1}: choose exactly one achievement level (got ${n}).`, '001 様式2-2'));
+          // more than one is reported by the choice check (choice-valid)
+          if (ctx.list(id).length === 0) out.push(issue('kobe-report/achievement', 'error', [id], `確認事項${i + 1}の達成度が選ばれていません。できた・概ねできた・不十分・できなかったから1つ選んでください。`, `Item ${i + 1}: choose one achievement level.`, '001 様式2-2'));
         });
         return out;
       },

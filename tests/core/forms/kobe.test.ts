@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { find, LONG, run, violations } from './helpers.ts';
+
+const provider = { 年月日: '令和8年11月1日', 所在地: '神戸市中央区加納町6-5-1', 事業者名: '株式会社みなとワークス', 事業所番号: '2812345678' };
+const user = { 氏名: '山田 太郎', サービスの種類: ['就労継続支援B型'], 住所: '神戸市北区鈴蘭台西町1-1' };
+const ITEMS = [
+  'データ入力・検品作業のメニューを常に10種類以上用意しています',
+  '始業時と終業時の1日2回、電話で連絡・助言を行い、毎日日報を作成します',
+  '職員が30分以内に自宅へ駆け付けられる緊急連絡体制を確保しています',
+  '作業中の疑問にはチャットで随時回答し、必要に応じて訪問します',
+  '毎週1回、職員が自宅を訪問して1週間の作業を評価します',
+  '毎月1回は事業所に通所し、訓練目標の達成度の評価を行います',
+  '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています',
+];
+
+function application(): Record<string, string | string[]> {
+  const v: Record<string, string | string[]> = { ...provider, ...user };
+  ITEMS.forEach((t, i) => (v[`申し立て事項${i + 1}`] = t));
+  return v;
+}
+
+describe('kobe-application (様式1)', () => {
+  it('passes a complete, correct application', () => {
+    const r = run('kobe-application', application());
+    expect(r.findings).toEqual([]);
+    expect(r.unknownKeys).toEqual([]);
+    expect(r.title.ja).toContain('申立書');
+  });
+
+  it('accepts 和暦 and full-width input', () => {
+    const v = { ...application(), 年月日: '令和８年１１月１日', 事業所番号: '２８１２３４５６７８', サービスの種類: '就労継続支援Ｂ型' };
+    expect(run('kobe-application', v).findings).toEqual([]);
+  });
+
+  it('reports each missing item, placeholders and too-short text', () => {
+    const v = application();
+    delete v['申し立て事項4'];
+    v['申し立て事項1'] = '特になし';
+    v['申し立て事項3'] = '同上';
+    v['申し立て事項7'] = '運営規程に明記';
+    const r = run('kobe-application', v);
+    expect(violations(r)).toEqual(expect.arrayContaining(['required@item1', 'required@item3', 'required@item7']));
+    // an item not given at all cannot be judged: incomplete, not a violation
+    expect(find(r, 'required', 'item4')?.outcome).toBe('incomplete');
+    expect(find(r, 'required', 'item7')?.message.ja).toContain('10文字以上');
+  });
+
+  it('warns when an item lacks its key words (2回・日報, 週1・訪問/通所, 月1・通所・達成度, 運営規程)', () => {
+    const v = application();
+    v['申し立て事項2'] = '毎日、電話で連絡・助言を行い、進捗を確認します。';
+    v['申し立て事項5'] = '定期的に電話で状況を確認して評価しています。';
+    v['申し立て事項6'] = '月に1回、オンライン面談で振り返りを行います。';
+    v['申し立て事項7'] = '在宅で実施する訓練及び支援内容を定めた規程があります。';
+    const r = run('kobe-application', v);
+    expect(violations(r).sort()).toEqual(['kobe-application/item-keywords@item2', 'kobe-application/item-keywords@item5', 'kobe-application/item-keywords@item6', 'kobe-application/item-keywords@item7']);
+    expect(r.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(r.summary.errors).toBe(0);
+  });
+
+  it('reports provider number, service type, future and impossible dates', () => {
+    const v = { ...application(), 事業所番号: '281234567', サービスの種類: [] as string[], 年月日: '令和9年1月10日' };
+    expect(violations(run('kobe-application', v)).sort()).toEqual(['date-valid@submittedOn', 'provider-number@providerNo', 'required@service']);
+    expect(violations(run('kobe-application', { ...application(), 年月日: '令和8年2月29日' }))).toEqual(['date-valid@submittedOn']);
+    expect(find(run('kobe-application', { ...application(), 事業所番号: '2712345678' }), 'provider-number')?.severity).toBe('warning');
+  });
+});
+
+function report(): Record<string, string | string[]> {
+  const v: Record<string, string | string[]> = { ...provider, ...user, 支給期間開始: '令和8年9月1日', 支給期間終了: '令和8年10月31日', 利用者確認欄氏名: '山田 太郎', 利用者確認欄住所: '神戸市北区' };
+  ITEMS.forEach((t, i) => (v[`確認事項${i + 1}`] = t.replace('します', 'しました')));
+  return v;
+}
+
+describe('kobe-report (様式2-1 / 2-2)', () => {
+  it('passes a correct report; attachments remain a reminder (incomplete)', () => {
+    const r = run('kobe-report', report());
+    expect(violations(r)).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['kobe-report/attachments']);
+    expect(r.findings[0]?.outcome).toBe('incomplete');
+    expect(r.findings[0]?.message.ja).toContain('日報');
+    expect(r.unknownKeys).toEqual([]);
+  });
+
+  it('rejects a period that ends before it starts', () => {
+    const r = run('kobe-report', { ...report(), 支給期間開始: '2026/10/31', 支給期間終了: '２０２６／９／１' });
+    expect(violations(r)).toEqual(['kobe-report/period@periodFrom+periodTo']);
+  });
+
+  it('flags a period over two months as to be checked (first decision ≤ 2 months)', () => {
+    const r = run('kobe-report', { ...report(), 支給期間開始: '令和8年7月1日', 支給期間終了: '令和8年10月31日' });
+    const f = find(r, 'kobe-report/first-period');
+    expect(f?.outcome).toBe('incomplete');
+    expect(f?.source).toBe('001 §2(2)');
+    expect(find(run('kobe-report', { ...report(), 支給期間開始: '令和8年9月1日', 支給期間終了: '令和8年11月1日' }), 'kobe-report/first-period')).toBeDefined();
+  });
+
+  it('様式2-2: exactly one 達成度 per item once any is given', () => {
+    const v = report();
+    for (let i = 1; i <= 7; i++) v[`確認事項${i}の達成度`] = ['できた'];
+    expect(violations(run('kobe-report', v))).toEqual([]);
+    v['確認事項3の達成度'] = ['できた', '不十分'];
+    v['確認事項5の達成度'] = [];
+    expect(violations(run('kobe-report', v)).sort()).toEqual(['choice-valid@achievement3', 'kobe-report/achievement@achievement5']);
+  });
+
+  it('warns when the user confirmation is empty', () => {
+    const v = report();
+    delete v['利用者確認欄氏名'];
+    expect(violations(run('kobe-report', v))).toEqual(['kobe-report/user-confirmation@confirmName']);
+  });
+});
+
+function survey(): Record<string, string | string[]> {
+  // submitted in November 2026: the three months before are August, September, October
+  return {
+    ...provider, ...user,
+    '利用実績1（月）': '8月', '利用実績1（利用日数）': '18',
+    '利用実績2（月）': '令和8年9月', '利用実績2（利用日数）': '２０',
+    '利用実績3（月）': '2026-10', '利用実績3（利用日数）': '21日',
+    サービス利用状況: LONG('データ入力と検品の作業を週5日行っています'),
+    サービス管理責任者による評価: LONG('作業手順を理解し、自分で進める力が身についています'),
+  };
+}
+
+describe('kobe-survey (様式4)', () => {
+  it('passes the three months before the submission month, with 和暦 and full-width', () => {
+    const r = run('kobe-survey', survey());
+    expect(violations(r)).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['kobe-survey/attachments']);
+  });
+
+  it('rejects months that are not the last three, repeated months, and days beyond the month', () => {
+    const wrong = run('kobe-survey', { ...survey(), '利用実績1（月）': '7月' });
+    expect(violations(wrong)).toEqual(['kobe-survey/months@month1']);
+    const dup = run('kobe-survey', { ...survey(), '利用実績2（月）': '10月' });
+    expect(violations(dup)).toContain('kobe-survey/months@month1+month2+month3');
+    const days = run('kobe-survey', { ...survey(), '利用実績2（利用日数）': '31', '利用実績3（利用日数）': '2.5' });
+    expect(violations(days)).toEqual(['kobe-survey/day-count@days2', 'kobe-survey/day-count@days3']);
+    expect(find(days, 'kobe-survey/day-count', 'days2')?.message.ja).toContain('30日まで');
+  });
+
+  it('warns when the months are out of order', () => {
+    const r = run('kobe-survey', { ...survey(), '利用実績1（月）': '9月', '利用実績2（月）': '8月' });
+    expect(violations(r)).toEqual(['kobe-survey/months@month1+month2+month3']);
+    expect(find(r, 'kobe-survey/months')?.severity).toBe('warning');
+  });
+
+  it('reports an unreadable month and a non-numeric day count', () => {
+    const r = run('kobe-survey', { ...survey(), '利用実績1（月）': '夏', '利用実績1（利用日数）': 'たくさん' });
+    expect(violations(r)).toEqual(['date-valid@month1', 'number-valid@days1']);
+  });
+});
