@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { find, LONG, run, violations } from './helpers.ts';
+
+function assessment(): Record<string, string | string[]> {
+  return {
+    提出日: '令和8年8月1日',
+    事業所番号: '4012345678',
+    事業所名: 'ふくおか就労支援センター',
+    利用者氏名: '博多 花子',
+    サービスの種類: ['就労移行支援'],
+    開始希望日: '令和8年9月1日',
+    希望理由: LONG('在宅勤務での就職を目指しているため'),
+    'アセスメント（生活面）': LONG('生活リズムが安定している'),
+    'アセスメント（作業面）': LONG('1日4時間の入力作業ができる'),
+    'アセスメント（環境面）': LONG('自室に作業机と回線がある'),
+    具体的支援効果: LONG('就職後の定着が見込める'),
+    緊急時の対応方法: LONG('職員が自宅へ向かい家族に連絡する'),
+    '緊急時の駆けつけ所要時間（分）': '４５分',
+    利用者の同意: ['同意を得た'],
+    個別支援計画に在宅就労の記載: ['あり'],
+  };
+}
+
+describe('fukuoka-assessment (様式1 確認シート)', () => {
+  it('passes a correct sheet (start exactly one month after submission)', () => {
+    const r = run('fukuoka-assessment', assessment());
+    expect(r.findings).toEqual([]);
+    expect(r.unknownKeys).toEqual([]);
+  });
+
+  it('needs the start at least one month after submission', () => {
+    const r = run('fukuoka-assessment', { ...assessment(), 開始希望日: '2026-08-31' });
+    expect(violations(r)).toEqual(['fukuoka-assessment/lead-time@startDate+submittedOn']);
+    expect(find(r, 'fukuoka-assessment/lead-time')?.source).toBe('004 3(3)ア');
+  });
+
+  it('needs staff to arrive within 60 minutes', () => {
+    expect(violations(run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': '60' }))).toEqual([]);
+    expect(violations(run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': '９０' }))).toEqual(['fukuoka-assessment/arrival@arrivalMinutes']);
+  });
+
+  it('needs the consent and a plan that includes home work', () => {
+    const r = run('fukuoka-assessment', { ...assessment(), 利用者の同意: [], 個別支援計画に在宅就労の記載: ['なし'] });
+    expect(violations(r).sort()).toEqual(['fukuoka-assessment/plan@planIncludesHome', 'required@consent']);
+    expect(violations(run('fukuoka-assessment', { ...assessment(), 利用者の同意: '同意しない' }))).toEqual(['required@consent']);
+  });
+
+  it('rejects assessment text that is only a placeholder', () => {
+    expect(violations(run('fukuoka-assessment', { ...assessment(), 'アセスメント（環境面）': 'ー' }))).toEqual(['required@assessEnv']);
+  });
+});
+
+function notification(): Record<string, string | string[]> {
+  return {
+    提出日: '2026-08-01',
+    区分: ['終了'],
+    事業所番号: '4012345678',
+    事業所名: 'ふくおか就労支援センター',
+    運営規程に在宅で実施する訓練及び支援内容を明記: ['明記している'],
+    終了日: '令和8年9月1日',
+  };
+}
+
+describe('fukuoka-notification (様式2 届出書)', () => {
+  it('passes an end notice filed one month ahead', () => {
+    expect(run('fukuoka-notification', notification()).findings).toEqual([]);
+  });
+
+  it('rejects an end notice filed less than a month ahead, or without an end date', () => {
+    expect(violations(run('fukuoka-notification', { ...notification(), 終了日: '2026-08-31' }))).toEqual(['fukuoka-notification/end@submittedOn+endDate']);
+    const noEnd = notification();
+    delete noEnd['終了日'];
+    expect(violations(run('fukuoka-notification', noEnd))).toEqual(['fukuoka-notification/end@endDate']);
+    expect(violations(run('fukuoka-notification', { ...noEnd, 区分: ['開始'] }))).toEqual([]);
+  });
+
+  it('needs the 運営規程 statement and a known 区分', () => {
+    const r = run('fukuoka-notification', { ...notification(), 運営規程に在宅で実施する訓練及び支援内容を明記: [], 区分: '廃止' });
+    expect(violations(r).sort()).toEqual(['choice-valid@category', 'required@operatingRules']);
+  });
+});
