@@ -3,12 +3,12 @@ import type { Contact, EvalMethod, Mode, OtherService, Service } from '../model/
 import { parseDate, type DateContext, type DateResult, type Reason } from '../normalize/dates.ts';
 import { parseEvalMethod, parseMark, parseMode, parseService } from '../normalize/marks.ts';
 import { extractTimeRange, parseTime, parseTimeRange, type TimeRangeResult, type TimeResult } from '../normalize/times.ts';
-import { isExcelError, normalizeText } from '../normalize/text.ts';
+import { isExcelError, normalizeText, normalizeUserName } from '../normalize/text.ts';
 import type { CellValue } from './types.ts';
 
 const MEMO_LIMIT = 5000;
 
-function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function memo<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let v = cache.get(key);
   if (v === undefined) {
     v = make();
@@ -28,6 +28,9 @@ const BLANK = { ok: true as const, value: undefined };
 /** Parsers for one sheet; string results are memoised. */
 export class ValueReader {
   private dates = new Map<string, DateResult>();
+  private dateObjects = new Map<number, DateResult>();
+  private dateNumbers = new Map<number, DateResult>();
+  private timeValues = new Map<number, TimeResult>();
   private times = new Map<string, TimeResult>();
   private ranges = new Map<string, TimeRangeResult>();
   private modes = new Map<string, Mode | undefined | 'invalid'>();
@@ -35,7 +38,23 @@ export class ValueReader {
   private methods = new Map<string, EvalMethod | undefined | 'invalid'>();
   private services = new Map<string, Service | undefined | 'invalid'>();
 
+  private contactTimes = new Map<string, number | undefined | null>();
+  private users = new Map<string, string>();
+
   constructor(readonly dateCtx: DateContext) {}
+
+  contactTime(v: string): number | undefined | null {
+    const hit = this.contactTimes.get(v);
+    if (hit !== undefined || this.contactTimes.has(v)) return hit;
+    const t = contactTimeOf(v, this);
+    if (this.contactTimes.size < MEMO_LIMIT) this.contactTimes.set(v, t);
+    return t;
+  }
+
+  /** normalizeUserName, memoised. */
+  userName(v: string): string {
+    return memo(this.users, v, () => normalizeUserName(v));
+  }
 
   date(v: CellValue): DateResult {
     if (isExcelError(v)) return { ok: false, reason: EXCEL_ERROR_REASON };
@@ -44,12 +63,18 @@ export class ValueReader {
       return parseDate(String(v), this.dateCtx);
     }
     if (typeof v === 'string') return memo(this.dates, v, () => parseDate(v, this.dateCtx));
+    if (v instanceof Date) {
+      const t = v.getTime();
+      return Number.isNaN(t) ? parseDate(v, this.dateCtx) : memo(this.dateObjects, t, () => parseDate(v, this.dateCtx));
+    }
+    if (typeof v === 'number') return memo(this.dateNumbers, v, () => parseDate(v, this.dateCtx));
     return parseDate(v, this.dateCtx);
   }
 
   time(v: CellValue): TimeResult {
     if (isExcelError(v)) return { ok: false, reason: EXCEL_ERROR_REASON };
     if (typeof v === 'string') return memo(this.times, v, () => parseTime(v));
+    if (typeof v === 'number') return memo(this.timeValues, v, () => parseTime(v));
     return parseTime(v);
   }
 
@@ -140,17 +165,25 @@ export function contactValue(v: CellValue, reader: ValueReader): Contact | undef
     return t.ok ? { time: t.minutes, text: textValue(v) ?? '' } : undefined;
   }
   if (typeof v === 'boolean') return v ? { text: 'TRUE' } : undefined;
+  const time = reader.contactTime(v);
+  if (time === null) return undefined;
   const text = v.trim();
-  if (text === '' || isExcelError(text)) return undefined;
-  if (reader.mark(text) === false) return undefined;
+  return time === undefined ? { text } : { time, text };
+}
+
+/** Time of a contact cell's text: minutes, undefined (no time written) or null (not a contact). */
+export function contactTimeOf(v: string, reader: ValueReader): number | undefined | null {
+  const text = v.trim();
+  if (text === '' || isExcelError(text)) return null;
+  if (reader.mark(text) === false) return null;
   const whole = reader.time(text);
-  if (whole.ok) return { time: whole.minutes, text };
+  if (whole.ok) return whole.minutes;
   const first = RE_TIME_IN_TEXT.exec(normalizeText(text));
   if (first) {
     const t = reader.time(first[0]);
-    if (t.ok) return { time: t.minutes, text };
+    if (t.ok) return t.minutes;
   }
-  return { text };
+  return undefined;
 }
 const RE_TIME_IN_TEXT = /(?:午前|午後)?\d{1,2}(?::\d{2}|時(?:\d{1,2}分|半)?)/;
 

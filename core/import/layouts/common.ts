@@ -216,14 +216,18 @@ function evalValue(v: CellValue, reader: ValueReader): DayRecord['weeklyEval'] {
 
 /** Remembers user+date pairs; a second row for the same pair gets an input-duplicate finding. */
 export class DuplicateGuard {
-  private first = new Map<string, number>();
+  private byUser = new Map<string, Map<string, number>>();
   constructor(private readonly view: GridView) {}
 
   seen(user: string, date: string, r: number, c: number): boolean {
-    const key = user + '\u0000' + date;
-    const prev = this.first.get(key);
+    let dates = this.byUser.get(user);
+    if (dates === undefined) {
+      dates = new Map();
+      this.byUser.set(user, dates);
+    }
+    const prev = dates.get(date);
     if (prev === undefined) {
-      this.first.set(key, r);
+      dates.set(date, r);
       return false;
     }
     const v = this.view;
@@ -258,6 +262,8 @@ export function isTotalRow(row: CellValue[]): boolean {
     }
     if (v.trim() === '') continue;
     seen++;
+    // Cheap pre-check: every total word holds 計 or is latin (total/sum).
+    if (v.length > 12 || (!v.includes('計') && !/^\s*(?:total|sum)\s*$/i.test(v))) continue;
     const k = normalizeHeader(v);
     if (TOTAL_WORDS.has(k) || k.startsWith('合計') || k.startsWith('総計')) return true;
   }

@@ -1,6 +1,6 @@
 // One row per user-day: the `rows`, `per-user-sheet` and `remark-mode` layouts.
 import type { CanonicalField, DayRecord, Mode, Provenance } from '../../model/record.ts';
-import { normalizeText, normalizeUserName, isExcelError } from '../../normalize/text.ts';
+import { normalizeText, isExcelError } from '../../normalize/text.ts';
 import { isBlank, type GridView } from '../grid.ts';
 import type { ColumnPlan } from '../plan.ts';
 import type { TitleInfo } from '../title.ts';
@@ -41,11 +41,11 @@ export function importRows(input: RowsInput): DayRecord[] {
     if (row.length === 0) continue;
     const dv = row[dateCol];
     if (isBlank(dv)) continue;
-    if (isTotalRow(row)) continue;
-    if (typeof dv === 'string' && isNoteText(dv)) continue;
     if (contentCols.length > 0 && !hasContent(row, contentCols)) continue;
     const d = reader.date(dv);
     if (!d.ok) {
+      // Total and note rows are skipped silently; only real dates that fail are reported.
+      if (isTotalRow(row) || (typeof dv === 'string' && isNoteText(dv))) continue;
       view.cellFinding('input-date', r, dateCol, 'date', dv, d.reason, {
         ja: 'この行は読み込んでいません。2026/10/1 や 令和8年10月1日 の形で日付を入力してください。',
         en: ' This row was not imported. Enter the date like 2026/10/1 or 令和8年10月1日.',
@@ -55,7 +55,7 @@ export function importRows(input: RowsInput): DayRecord[] {
     let user: string | undefined;
     if (userCol !== undefined) {
       const uv = row[userCol];
-      const ut = typeof uv === 'string' ? normalizeUserName(uv) : textValue(uv);
+      const ut = typeof uv === 'string' ? reader.userName(uv) : textValue(uv);
       if (ut === undefined || ut === '' || isExcelError(ut) || CARRY_MARKS.has(ut)) user = lastUser;
       else user = ut;
       if (user === undefined) {
