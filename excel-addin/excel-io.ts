@@ -1,7 +1,7 @@
 // The only file that talks to Excel. Reads cells, writes conditional formats, notes and our settings key.
 // Never writes a cell value, never touches formats it did not create.
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
-import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, parseStore, sheetState, type AddinStore } from './settings.ts';
+import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, adoptSheet, parseStore, sheetState, type AddinStore } from './settings.ts';
 import { columnLetter, parseAddress, type RowNote, type RowRun, type Tone } from './highlights.ts';
 
 /** Fluent-like light fills: error light red, warning light yellow. */
@@ -9,6 +9,8 @@ export const FILL: Record<Tone, string> = { error: '#FDE7E9', warning: '#FFF4CE'
 
 /** Excel on the web rejects requests/responses over 5 MB; we stay well under. */
 export const WEB_PAYLOAD_LIMIT = 4_000_000;
+/** On the web, queued highlight operations are flushed every this many so a request stays under the limit. */
+export const WEB_OPS_PER_SYNC = 2000;
 /** Conservative size of one cell's value + display text in the JSON payload. */
 export const BYTES_PER_CELL = 64;
 
@@ -119,6 +121,7 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
     targets = all.items.filter((s) => s.visibility === 'Visible').map((sheet) => ({ sheet }));
   }
   const store = parseStore(setting.isNullObject ? undefined : setting.value);
+  for (const t of targets) adoptSheet(store, t.sheet.id, t.sheet.name);
   if (scope === 'all') {
     for (const t of targets) t.pending = queueSheet(t.sheet, store, t.sheet.id, opts);
     await ctx.sync();
@@ -163,11 +166,18 @@ export interface SheetHighlight {
  */
 export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: AddinStore, opts: IoOptions = {}): Promise<AddinStore> {
   const added: { id: string; name: string; formats: Excel.ConditionalFormat[]; probes: { address: string; text: string; note: Excel.Note }[] }[] = [];
+  let queued = 0;
+  const flushOnWeb = async () => {
+    if (opts.payloadLimit && ++queued % WEB_OPS_PER_SYNC === 0) await ctx.sync();
+  };
   for (const plan of plans) {
     const { sheet: read } = plan;
     const sheet = ctx.workbook.worksheets.getItem(read.name);
     const sheetFormats = sheet.getRange().conditionalFormats;
-    for (const id of read.ourFormats) sheetFormats.getItem(id).delete();
+    for (const id of read.ourFormats) {
+      sheetFormats.getItem(id).delete();
+      await flushOnWeb();
+    }
     const entry: (typeof added)[number] = { id: read.id, name: read.name, formats: [], probes: [] };
     if (opts.notes) for (const address of read.ourNotes) sheet.notes.getItem(address).delete();
     const bounds = read.bounds;
@@ -180,6 +190,7 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
         cf.custom.format.fill.color = FILL[run.tone];
         cf.load('id');
         entry.formats.push(cf);
+        await flushOnWeb();
       }
       if (opts.notes) {
         for (const n of plan.notes ?? []) {
@@ -226,6 +237,7 @@ export async function clearHighlights(ctx: Ctx, scope: 'active' | 'all', opts: I
   await ctx.sync();
   const store = parseStore(setting.isNullObject ? undefined : setting.value);
   const sheets = scope === 'all' ? all.items : all.items.filter((s) => s.id === active.id);
+  for (const sheet of sheets) adoptSheet(store, sheet.id, sheet.name);
   const pending = sheets.map((sheet) => ({ sheet, p: queueSheet(sheet, store, sheet.id, { notes: opts.notes }) }));
   await ctx.sync();
   let formats = 0;

@@ -90,6 +90,18 @@ export function parseStore(raw: unknown): AddinStore {
   return store;
 }
 
+/**
+ * Worksheet ids can change between sessions or Excel versions: an entry stored under an id that is
+ * gone is taken over by the sheet of the same name.
+ */
+export function adoptSheet(store: AddinStore, id: string, name: string): void {
+  if (store.sheets[id]) return;
+  const entry = Object.entries(store.sheets).find(([, s]) => s.name === name);
+  if (!entry) return;
+  delete store.sheets[entry[0]];
+  store.sheets[id] = entry[1];
+}
+
 export function sheetState(store: AddinStore, id: string, name: string): SheetState {
   const state = (store.sheets[id] ??= { name });
   state.name = name;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/model/report.ts';
-import { applyHighlights, clearHighlights, FILL, readWorkbook, rowsAddress, saveStore, selectRows } from '../../excel-addin/excel-io.ts';
+import { applyHighlights, clearHighlights, FILL, readWorkbook, rowsAddress, saveStore, selectRows, WEB_OPS_PER_SYNC, WEB_PAYLOAD_LIMIT } from '../../excel-addin/excel-io.ts';
 import { coalesceRows, rowNotes, rowTones } from '../../excel-addin/highlights.ts';
 import { CF_FORMULA, NOTE_PREFIX, SETTINGS_KEY, parseStore, setMapping } from '../../excel-addin/settings.ts';
 import { FakeContext, FakeWorkbookState } from './fake-excel.ts';
@@ -142,6 +142,20 @@ describe('highlights', () => {
     expect(counts).toEqual([3, 3, 3]);
   });
 
+  it('on the web flushes highlight operations in batches and still records every id', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(12000) }] });
+    const ctx = ctxOf(state);
+    const read = await readWorkbook(ctx, 'active', { payloadLimit: WEB_PAYLOAD_LIMIT });
+    const rows = Array.from({ length: 12000 }, (_, i) => i + 2).filter((r) => r % 2 === 0);
+    const runs = coalesceRows(rowTones([finding(rows, 'error')], '10月'));
+    const syncsBefore = state.syncs;
+    const store = await applyHighlights(ctx, [{ sheet: read.sheets[0]!, runs }], read.store, { payloadLimit: WEB_PAYLOAD_LIMIT });
+    expect(runs.length).toBe(6000);
+    expect(state.syncs - syncsBefore).toBe(2 + Math.floor(6000 / WEB_OPS_PER_SYNC));
+    expect(store.sheets['{sheet-1}']!.highlights!.length).toBe(6000);
+    expect(new Set(store.sheets['{sheet-1}']!.highlights).size).toBe(6000);
+  });
+
   it('writes optional notes on affected rows, never over a user note, and clears only ours', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(10) }] });
     state.sheets[0]!.notes.set('A4', 'ユーザーのメモ');
@@ -178,6 +192,18 @@ describe('selection and settings', () => {
     expect(again.store.sheets[again.activeId]!.mapping).toEqual({ remark: 'C' });
     setMapping(again.store, again.activeId, again.activeName, 'remark', undefined);
     expect(again.store.sheets[again.activeId]!.mapping).toBeUndefined();
+  });
+
+  it('a sheet whose id changed (new session) keeps its mapping and highlight ids by name', async () => {
+    const state = new FakeWorkbookState({
+      sheets: [{ name: '10月', values: sheetRows(10) }],
+      settings: { [SETTINGS_KEY]: JSON.stringify({ version: 1, prefs: {}, sheets: { '{old}': { name: '10月', mapping: { remark: 'F' }, highlights: ['{cf-old}'] } } }) },
+    });
+    state.sheets[0]!.cfs.push({ id: '{cf-old}', type: 'Custom', address: 'A2:F2', formula: '=TRUE', fill: FILL.error });
+    const read = await readWorkbook(ctxOf(state), 'active');
+    expect(read.store.sheets['{sheet-1}']!.mapping).toEqual({ remark: 'F' });
+    expect(read.store.sheets['{old}']).toBeUndefined();
+    expect(read.sheets[0]!.ourFormats).toEqual(['{cf-old}']);
   });
 
   it('parses whatever is stored without throwing', () => {
