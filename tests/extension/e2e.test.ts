@@ -306,6 +306,26 @@ describe('extension on a plain label[for] form (東大阪市 申立書, select, 
   });
 });
 
+describe('options page', () => {
+  it('shows the enabled site and saves the default pack and blocking', async () => {
+    const extId = new URL(worker.url()).host;
+    const opt = await context.newPage();
+    await opt.goto(`chrome-extension://${extId}/options.html`);
+    await expect.poll(() => opt.locator('#sites li').count()).toBe(1);
+    expect(await opt.locator('#sites li').innerText()).toContain('http://127.0.0.1/*');
+    await opt.selectOption('#pack', 'nishio');
+    await opt.locator('#blocking').uncheck();
+    await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(['defaultPack', 'blocking']))).toEqual({ defaultPack: 'nishio', blocking: false });
+    await opt.locator('#site').fill('ftp://example.jp');
+    await opt.locator('#add-site button').click();
+    expect(await opt.locator('#site-error').innerText()).toContain('URL');
+    await opt.screenshot({ path: join(DOCS, 'extension-options.png') });
+    await opt.locator('#blocking').check();
+    await opt.selectOption('#pack', 'national');
+    await opt.close();
+  });
+});
+
 describe('privacy', () => {
   it('no request went to any host other than 127.0.0.1', () => {
     const web = requests.filter((u) => /^(https?|wss?):/.test(u));
