@@ -93,20 +93,21 @@ function tableColumn(cell: HTMLTableCellElement): { column: string; row: number 
   return { column: ownText(headerCell), row: dataRows.indexOf(tr) };
 }
 
-/** Text just before the control's block: `<div>事業所番号</div><div><input></div>` (LoGoフォーム-like). */
+/** Text just before the control's block: `<div>事業所番号</div><div><input></div>`, `事業所番号<br><input>`. */
 function precedingText(el: Element): string {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
-    for (let s = node.previousElementSibling; s; s = s.previousElementSibling) {
+    for (let s = node.previousSibling; s; s = s.previousSibling) {
+      if (s.nodeType === Node.TEXT_NODE) {
+        const t = clean(s.textContent);
+        if (t) return t.length <= 80 ? t : '';
+        continue;
+      }
+      if (!(s instanceof Element) || s.tagName === 'BR') continue;
       if (s.matches('input, textarea, select') || s.querySelector('input, textarea, select')) return '';
       const t = ownText(s);
-      if (t && t.length <= 80) return t;
-      if (t) break;
+      if (t) return t.length <= 80 ? t : '';
     }
-    // text nodes directly before
-    let prev = node.previousSibling;
-    while (prev && prev.nodeType === Node.TEXT_NODE && !clean(prev.textContent)) prev = prev.previousSibling;
-    if (prev && prev.nodeType === Node.TEXT_NODE) return clean(prev.textContent);
     if (node.parentElement?.matches('form, body, fieldset, table, tbody, tr')) break;
   }
   return '';

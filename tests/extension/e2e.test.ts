@@ -306,6 +306,43 @@ describe('extension on a plain label[for] form (東大阪市 申立書, select, 
   });
 });
 
+describe('extension on other pages', () => {
+  it('checks the common fields of an unknown page (generic profile) and lets the user pick the form', async () => {
+    const page = await open('generic.html');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('generic');
+    expect(new Set(s.fields.map((f) => f.id))).toEqual(new Set(['providerNo', 'recipientNo.0', 'date.0', 'service']));
+    await page.fill('input[name=a1]', '28-1234');
+    await page.fill('input[name=a2]', '１２３４５６７８９０');
+    await page.fill('input[name=a3]', '令和8年13月1日');
+    await page.locator('input[name=a1]').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.map((f) => f.ruleId).sort()).toEqual(['date-valid', 'provider-number']);
+    // override the detection, as the side panel does
+    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, page.url());
+    const over = (await worker.evaluate(([id]) => chrome.tabs.sendMessage(id!, { type: 'zc:setForm', formId: 'kobe-application' }), [tabId])) as PageState;
+    expect(over.formId).toBe('kobe-application');
+    expect(over.overridden).toBe(true);
+    expect(over.detectedFormId).toBe('generic');
+    await page.close();
+  });
+
+  it('maps repeating table rows of the 東大阪市 monthly list to users.<row>.<field>', async () => {
+    const page = await open('higashiosaka-monthly-list.html');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('higashiosaka-monthly-list');
+    expect(s.fields.map((f) => f.id)).toEqual(['targetMonth', 'submittedOn', 'providerNo', 'providerName', 'users.0.name', 'users.0.recipientNo', 'users.0.homeDays', 'users.0.commuteDays', 'users.1.name', 'users.1.recipientNo', 'users.1.homeDays', 'users.1.commuteDays']);
+    const errors = s.findings.filter((f) => f.outcome === 'violation' && f.severity === 'error').map((f) => f.ruleId).sort();
+    expect(errors).toEqual(['higashiosaka-monthly-list/day-cap', 'higashiosaka-monthly-list/deadline']);
+    const count = submissions.length;
+    await page.click('button');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    // the untouched fields with errors are marked once a send was attempted
+    expect((await overlayMessages(page)).join(' ')).toContain('翌月15日');
+    expect(submissions.length).toBe(count);
+    await page.close();
+  });
+});
+
 describe('options page', () => {
   it('shows the enabled site and saves the default pack and blocking', async () => {
     const extId = new URL(worker.url()).host;

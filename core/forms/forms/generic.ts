@@ -11,7 +11,7 @@ export const genericForm: FormDefinition = {
     field('providerNo', '事業所番号', 'Provider number', 'providerNo', [/事業所番号|指定番号|事業者番号/]),
     field('recipientNo', '受給者証番号', 'Recipient no.', 'recipientNo', [/受給者証?番号/], { repeat: true }),
     field('service', 'サービスの種類', 'Service type', 'service', [/サービスの?種類|サービス種別|利用サービス/], { options: SERVICE_OPTIONS }),
-    field('date', '日付', 'Date', 'date', [/年月日|日付|提出日|申請日|届出日|作成日|記入日|開始(希望|予定)?日|終了(予定)?日|評価日|実施日/], { repeat: true }),
+    field('date', '日付', 'Date', 'date', [/年月日|日付|[^曜毎休平祝]日$|期間.*(開始|終了|から|まで)/], { repeat: true }),
   ],
   rules: [],
 };
