@@ -5,7 +5,7 @@ import { FIELD_LABELS } from '../model/fields.ts';
 import { cellText, columnLetter } from '../normalize/text.ts';
 import type { CellValue, SheetGrid } from './types.ts';
 
-export type InputRuleId = 'input-date' | 'input-time' | 'input-number' | 'input-duplicate' | 'input-unknown-mode' | 'input-value';
+export type InputRuleId = 'input-date' | 'input-time' | 'input-number' | 'input-duplicate' | 'input-unknown-mode' | 'input-value' | 'input-mapping';
 
 /** Read-only view of a SheetGrid: 0-based indexes in, Excel row numbers and column letters out. */
 export class GridView {

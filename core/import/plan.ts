@@ -241,6 +241,20 @@ function resolveForced(view: GridView, header: HeaderChoice, labels: string[], o
     }
     if (col < 0 && isColumnRef(ref)) col = view.indexOfLetter(columnNumber(ref));
     if (col >= 0) out[field] = col;
+    else {
+      view.addFinding({
+        ruleId: 'input-mapping',
+        severity: 'warning',
+        outcome: 'incomplete',
+        pack: 'national',
+        locations: [view.location(header.row)],
+        message: {
+          ja: `「${view.name}」シート: 指定された列「${ref}」（${field}）が見出し行（${view.rowNumber(header.row)}行）にありません。見出しの文字か列記号（例: C）を確認してください。`,
+          en: `Sheet "${view.name}": the mapped column "${ref}" (${field}) is not in the header row (row ${view.rowNumber(header.row)}). Check the header text or column letter (e.g. C).`,
+        },
+        source: '',
+      });
+    }
   }
   return out;
 }

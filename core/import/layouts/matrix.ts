@@ -56,6 +56,11 @@ export function importMatrix(input: MatrixInput): MatrixResult {
     });
     return result;
   }
+  const rowColumns: Partial<Record<CanonicalField, string>> = {};
+  for (const [f, c] of Object.entries(plan.byField) as [CanonicalField, number][]) {
+    if (f !== 'date' && f !== 'mode' && f !== 'weeklyEval' && f !== 'monthlyEval') rowColumns[f] = view.letter(c);
+  }
+  if (plan.contactCols.length > 0) rowColumns.contacts = view.letter(plan.contactCols[0]!);
   const dup = new DuplicateGuard(view);
   const markCache = new Map<string, DayMark>();
 
@@ -73,7 +78,7 @@ export function importMatrix(input: MatrixInput): MatrixResult {
     readRowFields(view, r, row, plan, reader, base, user, true);
 
     const make = (iso: string, dayCol: number | undefined, mark: DayMark | undefined, evalCol?: number): DayRecord => {
-      const columns: Partial<Record<CanonicalField, string>> = { user: view.letter(userCol) };
+      const columns: Partial<Record<CanonicalField, string>> = { ...rowColumns, user: view.letter(userCol) };
       const col = dayCol ?? evalCol;
       if (col !== undefined) {
         columns.date = view.letter(col);

@@ -120,3 +120,21 @@ describe('header detection and mapping', () => {
     expect(noHeader.problem?.message.en).toContain('header');
   });
 });
+
+describe('more header shapes', () => {
+  it('reads 在宅 and 通所 as two ○ columns', () => {
+    const r = importGrid({ name: 'S', cells: [['日付', '氏名', '在宅', '通所', '計画上の在宅'], ['2026/10/5', 'A', '○', null, '在宅'], ['2026/10/6', 'A', null, '○', null], ['2026/10/7', 'A', '×', '×', null]] });
+    expect(r.recordList.map((x) => [x.date, x.mode, x.planned])).toEqual([
+      ['2026-10-05', 'home', true], ['2026-10-06', 'center', undefined], ['2026-10-07', undefined, undefined],
+    ]);
+    expect(r.inputFindings).toEqual([]);
+  });
+
+  it('reports a mapped column that is not there', () => {
+    const r = importGrid({ name: 'S', cells: [['日付', '氏名', '区分'], ['2026/10/5', 'A', '在宅']] }, { mapping: { remark: 'メモ欄' } });
+    expect(r.records).toBe(1);
+    expect(r.inputFindings).toHaveLength(1);
+    expect(r.inputFindings[0]).toMatchObject({ ruleId: 'input-mapping', locations: [{ sheet: 'S', row: 1 }] });
+    expect(r.inputFindings[0]!.message.ja).toContain('メモ欄');
+  });
+});
