@@ -21,6 +21,7 @@ import { emptyStore, setMapping, type AddinStore } from './settings.ts';
 /** The ExcelApi version the pane cannot work without (conditional formats); see the manifest. */
 const MIN_API = '1.6';
 const MAX_ITEMS_PER_GROUP = 50;
+const FIRST_ITEMS = 3;
 const AUTO_CHECK_DELAY_MS = 1500;
 
 const SOURCE_NAMES: Record<string, { ja: string; en: string }> = {
@@ -256,8 +257,21 @@ function renderReport(report: Report): void {
       const sources = [...new Set(list.map((f) => f.source).filter(Boolean))];
       const cite = el('p', { class: 'cite' }, `${t('source')}: ${sources.map(citeSources).join(' / ')}`);
       const items = el('ul', { class: 'items' });
-      for (const f of list.slice(0, MAX_ITEMS_PER_GROUP)) items.append(el('li', {}, findingButton(f)));
+      const shown = list.slice(0, MAX_ITEMS_PER_GROUP);
+      shown.forEach((f, i) => {
+        const li = el('li', {}, findingButton(f));
+        if (i >= FIRST_ITEMS) li.hidden = true;
+        items.append(li);
+      });
       details.append(summary, ...(sources.length ? [cite] : []), items);
+      if (shown.length > FIRST_ITEMS) {
+        const showAll = el('button', { type: 'button', class: 'show-all' }, t('showAll', { n: list.length }));
+        showAll.addEventListener('click', () => {
+          for (const li of items.querySelectorAll('li')) li.hidden = false;
+          showAll.remove();
+        });
+        details.append(showAll);
+      }
       if (list.length > MAX_ITEMS_PER_GROUP) details.append(el('p', { class: 'more' }, t('more', { n: list.length - MAX_ITEMS_PER_GROUP })));
       return details;
     }),

@@ -145,6 +145,11 @@ describe('task pane in Chromium', () => {
     await page.screenshot({ path: join(root, 'docs/addin-taskpane.png') });
     await page.locator('#mappingPanel').screenshot({ path: join(root, 'docs/addin-mapping.png') });
 
+    // a group shows its first items; 「すべて表示」 reveals the rest
+    expect(await contactGroup.locator('button.item:visible').count()).toBe(Math.min(3, count));
+    await contactGroup.locator('.show-all').click();
+    expect(await contactGroup.locator('button.item:visible').count()).toBe(count);
+
     // clear removes our highlights only
     await state((s) => { s.addUserCf('10月', 'B4:B10'); });
     await page.click('#clear');
