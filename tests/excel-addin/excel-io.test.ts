@@ -68,6 +68,7 @@ describe('readWorkbook', () => {
 
   it('on the web reads a big sheet in row blocks that stay under the payload limit', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(5000) }] });
+    state.measurePayload = true;
     const limit = 100_000;
     const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: limit });
     const cells = read.sheets[0]!.grid.cells;

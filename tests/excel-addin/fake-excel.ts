@@ -41,8 +41,9 @@ export class FakeWorkbookState {
   syncs = 0;
   /** every attempt to write a cell value/formula/format outside conditional formats */
   cellWrites: string[] = [];
-  /** largest response (approximate JSON bytes) of one sync */
+  /** largest response (approximate JSON bytes) of one sync, measured when `measurePayload` is on */
   maxPayload = 0;
+  measurePayload = false;
   private nextCf = 1;
 
   constructor(spec: FakeSpec) {
@@ -141,7 +142,7 @@ export class FakeContext {
     this.queue.push(op);
   }
   account(value: unknown): void {
-    this.payload += JSON.stringify(value ?? null).length;
+    if (this.state.measurePayload) this.payload += JSON.stringify(value ?? null).length;
   }
   async sync(): Promise<void> {
     this.state.syncs += 1;
