@@ -49,7 +49,7 @@ export async function checkInWorkbook(
   const plans = read.sheets.map((sheet) => ({
     sheet,
     runs: coalesceRows(rowTones(report.findings, sheet.name)),
-    notes: io.notes ? rowNotes(report.findings, sheet.name) : [],
+    notes: io.notes && io.writeNotes ? rowNotes(report.findings, sheet.name) : [],
   }));
   const store = await applyHighlights(ctx, plans, read.store, io);
   return { sheets: read.sheets, imported, report, activeId: read.activeId, store };

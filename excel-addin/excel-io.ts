@@ -38,8 +38,10 @@ export interface WorkbookRead {
 export interface IoOptions {
   /** bytes per request; set it on Excel on the web to read big sheets in row blocks */
   payloadLimit?: number;
-  /** ExcelApi 1.18 notes are available and wanted */
+  /** ExcelApi 1.18 notes are available: our earlier notes are found and removed */
   notes?: boolean;
+  /** write a note on each affected row (needs `notes`) */
+  writeNotes?: boolean;
 }
 
 type Ctx = Excel.RequestContext;
@@ -179,7 +181,7 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
       await flushOnWeb();
     }
     const entry: (typeof added)[number] = { id: read.id, name: read.name, formats: [], probes: [] };
-    if (opts.notes) for (const address of read.ourNotes) sheet.notes.getItem(address).delete();
+    for (const address of read.ourNotes) sheet.notes.getItem(address).delete();
     const bounds = read.bounds;
     if (bounds) {
       const first = columnLetter(bounds.col);
@@ -192,7 +194,7 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
         entry.formats.push(cf);
         await flushOnWeb();
       }
-      if (opts.notes) {
+      if (opts.notes && opts.writeNotes) {
         for (const n of plan.notes ?? []) {
           const address = `${first}${n.row}`;
           const note = sheet.notes.getItemOrNullObject(address);
@@ -219,7 +221,7 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
       }
     }
     if (notes.length) state.notes = notes;
-    else if (opts.notes) delete state.notes;
+    else if (opts.notes) delete state.notes; // without the notes API, keep the record of notes made elsewhere
   }
   ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
   await ctx.sync();

@@ -128,7 +128,7 @@ function checkOptions(): CheckOptions | undefined {
 }
 
 function ioOptions(): IoOptions {
-  const io: IoOptions = { notes: caps.notes && $<HTMLInputElement>('notes').checked };
+  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked };
   if (caps.web) io.payloadLimit = WEB_PAYLOAD_LIMIT;
   return io;
 }
@@ -413,9 +413,8 @@ async function updateWatch(): Promise<void> {
 async function onClear(): Promise<void> {
   setButtons(false);
   try {
-    const io = ioOptions();
     const removed = await runExcel((ctx) => clearHighlights(ctx, 'all', { notes: caps.notes }));
-    setStatus(t('cleared', { n: removed.formats + (io.notes ? removed.notes : 0) }));
+    setStatus(t('cleared', { n: removed.formats + removed.notes }));
   } catch (e) {
     setStatus(t('failed', { detail: describeError(e) }), true);
   } finally {

@@ -27,12 +27,12 @@ function finding(rows: number[], severity: 'error' | 'warning', sheet = '10月',
   };
 }
 
-async function checkOnce(state: FakeWorkbookState, findings: Finding[], notes = false) {
+async function checkOnce(state: FakeWorkbookState, findings: Finding[], notes = false, writeNotes = notes) {
   const ctx = ctxOf(state);
   const read = await readWorkbook(ctx, 'active', { notes });
   const sheet = read.sheets[0]!;
   const runs = coalesceRows(rowTones(findings, sheet.name));
-  await applyHighlights(ctx, [{ sheet, runs, notes: rowNotes(findings, sheet.name) }], read.store, { notes });
+  await applyHighlights(ctx, [{ sheet, runs, notes: rowNotes(findings, sheet.name) }], read.store, { notes, writeNotes });
   return read;
 }
 
@@ -168,6 +168,11 @@ describe('highlights', () => {
     expect([...notes.keys()].sort()).toEqual(['A4', 'A5']);
     await clearHighlights(ctxOf(state), 'active', { notes: true });
     expect([...notes.entries()]).toEqual([['A4', 'ユーザーのメモ']]);
+    // turning the option off: the next check removes our notes and writes none
+    await checkOnce(state, [finding([6], 'error')], true);
+    expect(notes.has('A6')).toBe(true);
+    await checkOnce(state, [finding([6], 'error')], true, false);
+    expect([...notes.keys()]).toEqual(['A4']);
     expect(state.cellWrites).toEqual([]);
   });
 });
