@@ -37,6 +37,8 @@ const INPUT_TITLES: Record<string, { ja: string; en: string }> = {
   'input-number': { ja: '数値が読み取れない', en: 'Unreadable number' },
   'input-duplicate': { ja: '同じ利用者・日付の重複', en: 'Same user and date twice' },
   'input-unknown-mode': { ja: '利用形態が読み取れない', en: 'Unknown mode' },
+  'input-value': { ja: '値が読み取れない', en: 'Unreadable value' },
+  'input-mapping': { ja: '指定した列が見つからない', en: 'Mapped column not found' },
 };
 
 let lang: Lang = 'ja';
