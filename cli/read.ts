@@ -100,9 +100,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, date1904: b
     const row = ws.findRow(r);
     if (row) {
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        // merged cells: only the master holds the value
-        if (cell.isMerged && cell.master !== cell) return;
-        const { value, text: t } = convertCellValue(cell.value, date1904);
+        // merged cells: a vertical merge (a name spanning a user's rows) repeats its value;
+        // other merged cells (titles spanning columns) stay blank beside their master
+        let source = cell;
+        if (cell.isMerged && cell.master !== cell) {
+          if (Number(cell.master.col) !== col) return;
+          source = cell.master;
+        }
+        const { value, text: t } = convertCellValue(source.value, date1904);
         rowCells[col - 1] = value;
         rowText[col - 1] = t;
       });

@@ -98,6 +98,17 @@ describe('check: exit status and output', () => {
     expect(bad.stderr).toContain('中村 さくら');
   });
 
+  it('checks several files at once and names the file in each location', async () => {
+    const r = await runCli(['examples/remark-mode.xlsx', 'examples/attendance-utf8bom.csv', ...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.inputs.map((i) => i.file)).toEqual(['examples/remark-mode.xlsx', 'examples/attendance-utf8bom.csv']);
+    const files = new Set(report.findings.flatMap((f) => f.locations.map((l) => l.file)));
+    expect(files).toEqual(new Set(['examples/remark-mode.xlsx', 'examples/attendance-utf8bom.csv']));
+    const text = await runCli(['examples/remark-mode.xlsx', 'examples/attendance-utf8bom.csv', ...AS_OF]);
+    expect(text.stdout).toContain('examples/remark-mode.xlsx 実績記録票!');
+  });
+
   it('--map forces a column: mapping 作業内容 to remark changes what is read', async () => {
     const r = await runCli(['examples/clean.xlsx', ...AS_OF, '--format', 'json', '--map', 'remark=作業内容']);
     const report = Report.parse(JSON.parse(r.stdout));

@@ -90,6 +90,24 @@ describe('readInput (xlsx)', () => {
     expect(rec.source).toMatchObject({ file: 'book.xlsx', sheet: '10月', row: 4 });
   });
 
+  it('repeats a vertically merged user name on every row it spans', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getRow(1).values = ['利用者名', '日付', '利用形態'];
+    ws.getRow(2).values = ['森 直樹', '2026/10/5', '在宅'];
+    ws.getRow(3).values = [null, '2026/10/6', '通所'];
+    ws.mergeCells('A2:A3');
+    const path = join(dir, 'merged.xlsx');
+    await wb.xlsx.writeFile(path);
+    const grid = (await readInput(path, 'merged.xlsx')).grids[0]!;
+    expect(grid.cells[2]![0]).toBe('森 直樹');
+    const sheet = importGrid(grid);
+    expect(sheet.recordList.map((r) => [r.user, r.date, r.mode])).toEqual([
+      ['森 直樹', '2026-10-05', 'home'],
+      ['森 直樹', '2026-10-06', 'center'],
+    ]);
+  });
+
   it('--sheet filters sheets and rejects names the workbook lacks', async () => {
     const path = await writeBook(false);
     await expect(readInput(path, 'b.xlsx', ['10月'])).resolves.toMatchObject({ grids: [{ name: '10月' }] });
