@@ -41,7 +41,7 @@ try {
   const wb = newWorkbook();
   writeRowsSheet(wb, '10月', '令和8年10月 在宅利用記録', days);
   const file = join(dir, 'large.xlsx');
-  await writeFile(file, await workbookBuffer(wb));
+  await writeFile(file, await workbookBuffer(wb, false));
   const size = (await stat(file)).size;
   console.log(`generated ${days.length} rows (${(size / 1024).toFixed(0)} KiB) in ${(performance.now() - t0).toFixed(0)} ms`);
 

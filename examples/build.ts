@@ -481,6 +481,29 @@ export function writeMatrixSheet(wb: ExcelJS.Workbook, sheetName: string, users:
   return rows;
 }
 
-export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** Zip entry timestamp of the generated files (JSZip stamps entries with `new Date()`). */
+const FIXED_ZIP_TIME = Date.UTC(2026, 10, 1);
+
+/**
+ * Write the workbook to a buffer. With `stable`, `new Date()` is pinned while writing so the
+ * committed examples are byte-identical across runs (no churn in git).
+ */
+export async function workbookBuffer(wb: ExcelJS.Workbook, stable = true): Promise<Buffer> {
+  if (!stable) return Buffer.from(await wb.xlsx.writeBuffer());
+  const RealDate = globalThis.Date;
+  class PinnedDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(FIXED_ZIP_TIME);
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return FIXED_ZIP_TIME;
+    }
+  }
+  globalThis.Date = PinnedDate as DateConstructor;
+  try {
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  } finally {
+    globalThis.Date = RealDate;
+  }
 }

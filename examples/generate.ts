@@ -45,6 +45,10 @@ function formSection(forms: FormExample[]): string {
     'One valid and one problematic filled form per form id, as field id → value JSON.',
     '様式ごとに、問題のない入力例と問題のある入力例。',
     '',
+    '"valid" means no violation; reminders such as attachments to enclose (要確認) may still be listed.',
+    'The `generic` profile (common fields only) has no example of its own.',
+    '「valid」は違反がないという意味です（添付書類の確認など「要確認」は表示されることがあります）。',
+    '',
     '| file | form | exit | planted problems / 仕込んだ問題 |',
     '|---|---|---|---|',
   ];
