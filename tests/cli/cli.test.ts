@@ -197,6 +197,37 @@ describe('usage errors and unreadable input exit 2', () => {
     expect(r.stderr).toMatch(/Error: /);
   });
 
+  it('a form file that is not a JSON object of strings is a located input error', async () => {
+    const arr = join(tmp, 'form-array.json');
+    await writeFile(arr, '["a"]');
+    const r1 = await runCli(['form', arr, '--form', 'kobe-application']);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain('JSON オブジェクト');
+    const nested = join(tmp, 'form-nested.json');
+    await writeFile(nested, '{"providerNo": {"x": 1}}');
+    const r2 = await runCli(['form', nested, '--form', 'kobe-application']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('providerNo');
+    const broken = join(tmp, 'form-broken.json');
+    await writeFile(broken, '{"providerNo": ');
+    const r3 = await runCli(['form', broken, '--form', 'kobe-application', '--format', 'json']);
+    expect(r3.code).toBe(2);
+    expect(JSON.parse(r3.stdout).error.ja).toContain('JSON として読み込めません');
+  });
+
+  it('a workbook with a data sheet and a notes sheet is checked, and the skipped sheet is named', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile('examples/clean.xlsx');
+    wb.addWorksheet('メモ').getCell('A1').value = '今月の連絡事項：特になし';
+    const path = join(tmp, 'with-notes.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await runCli([path, ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('読み込めなかったシート');
+    expect(r.stdout).toMatch(/\[メモ\]/);
+  });
+
   it('a bad option in json mode yields the JSON error object', async () => {
     const r = await runCli(['examples/clean.xlsx', '--format', 'json', '--as-of', '2026-13-01']);
     expect(r.code).toBe(2);
