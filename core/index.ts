@@ -8,3 +8,5 @@ export { decodeText, parseCsv } from './import/csv.ts';
 export { checkSheets } from './engine/index.ts';
 export { RULES, getRule } from './rules/index.ts';
 export { PACKS, getPack, packForMunicipality } from './packs/index.ts';
+export { effectiveRules, type Pack, type EffectiveRule } from './packs/index.ts';
+export { FORMS, getForm, detectForm, checkForm } from './forms/index.ts';

@@ -46,7 +46,7 @@ export function newRecord(date: string, user: string, fields: CanonicalField[], 
   };
 }
 
-const TIME_ACTION = { ja: '9:00 や 9時30分 の形で入力してください。', en: ' Enter times like 9:00 or 9時30分.' };
+const TIME_ACTION = { ja: '。この形で入力してください。', en: '. Enter times in this form.' };
 const NO_ACTION = { ja: '', en: '' };
 
 /** Reads every planned column of a row except date and user (and matrix day columns) into rec. */
