@@ -58,7 +58,7 @@ function measure(users: number, days: number) {
 }
 
 const base = measure(100, 1000);
-const big = measure(100, 10_000); // needs --max-old-space-size (see package.json bench)
+const big = measure(100, 10_000);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 console.log(`rows            floor      import      check     findings`);
 console.log(`${String(base.records).padEnd(14)}  ${ms(base.floor).padEnd(9)}  ${ms(base.import).padEnd(10)}  ${ms(base.check).padEnd(8)}  ${base.findings}`);

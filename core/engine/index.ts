@@ -100,8 +100,12 @@ function packOn(packId: string, date: IsoDate, service: Service | undefined): st
   return notYet || otherService ? packOn(pack.extends, date, service) : packId;
 }
 
+const rulesForCache = new Map<string, EffectiveRule[]>();
 function rulesFor(packId: string, scope: Scope): EffectiveRule[] {
-  return effectiveRules(packId).filter((e) => e.rule.meta.scope === scope);
+  const key = `${packId}\u0000${scope}`;
+  let rules = rulesForCache.get(key);
+  if (!rules) rulesForCache.set(key, (rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope)));
+  return rules;
 }
 
 function checkUser(
@@ -125,11 +129,16 @@ function checkUser(
   }
   const dataSpan = { from: spanFrom ?? home[0]!.date, to: spanTo ?? home[home.length - 1]!.date };
   const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
-  const base = { user: user.name, dataSpan, userRecords: user.records };
+  const evaluable = new Map<EffectiveRule, boolean>();
+  const subjectOf = (scope: Scope, pack: string, period: Subject['period'], home: DayRecord[], all: DayRecord[]): Subject => ({
+    scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan,
+  });
 
   const run = (subject: Subject) => {
     for (const effective of rulesFor(subject.pack, subject.scope)) {
-      if (!hasRequiredFields(effective, fields, user, notEvaluated)) continue;
+      let ok = evaluable.get(effective);
+      if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
+      if (!ok) continue;
       const results = effective.rule.check(subject, effective.options, ctx);
       for (const result of Array.isArray(results) ? results : [results]) {
         if (result.outcome === 'pass') continue;
@@ -139,7 +148,8 @@ function checkUser(
   };
 
   for (const r of home) {
-    run({ ...base, scope: 'day', pack: packOn(basePack, r.date, service), period: { from: r.date, to: r.date }, home: [r], all: [r] });
+    const one = [r];
+    run(subjectOf('day', packOn(basePack, r.date, service), { from: r.date, to: r.date }, one, one));
   }
   for (const [scope, rangeOf] of [
     ['week', (d: IsoDate) => weekRange(d, opts.weekStart)],
@@ -148,7 +158,7 @@ function checkUser(
     for (const { period, home: periodHome, all } of bucket(user.records, rangeOf)) {
       if (periodHome.length === 0) continue;
       const pack = packOn(basePack, periodHome[periodHome.length - 1]!.date, service);
-      run({ ...base, scope, pack, period, home: periodHome, all });
+      run(subjectOf(scope, pack, period, periodHome, all));
       if (scope === 'month') {
         let pm = providerMonths.get(period.from);
         if (!pm) providerMonths.set(period.from, (pm = { home: [], packs: new Set() }));
@@ -158,7 +168,7 @@ function checkUser(
     }
   }
   const last = home[home.length - 1]!.date;
-  run({ ...base, scope: 'user', pack: packOn(basePack, last, service), period: { from: home[0]!.date, to: last }, home, all: user.records });
+  run(subjectOf('user', packOn(basePack, last, service), { from: home[0]!.date, to: last }, home, user.records));
 }
 
 /** Consecutive date-sorted records grouped into periods (weeks or months). */

@@ -1,7 +1,32 @@
 import { z } from 'zod';
-import { IsoDate } from '../model/record.ts';
+import { IsoDate, type DayRecord } from '../model/record.ts';
 import { defineRule } from './types.ts';
 import { PASS } from './helpers.ts';
+
+type Period = { from: string; to: string };
+const periodsCache = new WeakMap<readonly DayRecord[], Period[]>();
+
+/** The distinct 在宅 periods recorded on any row of the user (computed once per user). */
+function certificatePeriods(records: readonly DayRecord[]): Period[] {
+  let periods = periodsCache.get(records);
+  if (!periods) {
+    const all = records
+      .filter((d) => d.certFrom !== undefined || d.certTo !== undefined)
+      .map((d) => ({ from: d.certFrom ?? '0000-01-01', to: d.certTo ?? '9999-12-31' }));
+    periods = [...new Map(all.map((p) => [`${p.from}/${p.to}`, p])).values()];
+    periodsCache.set(records, periods);
+  }
+  return periods;
+}
+
+/** Records are date-sorted: look only at the days before `date`. */
+function hadHomeUseBefore(records: readonly DayRecord[], date: string): boolean {
+  for (const d of records) {
+    if (d.date >= date) return false;
+    if (d.mode === 'home') return true;
+  }
+  return false;
+}
 
 export const certificatePeriod = defineRule({
   meta: {
@@ -37,15 +62,12 @@ export const certificatePeriod = defineRule({
   },
   check(subject, options) {
     const r = subject.home[0]!;
-    const periods = subject.userRecords
-      .filter((d) => d.certFrom !== undefined || d.certTo !== undefined)
-      .map((d) => ({ from: d.certFrom ?? '0000-01-01', to: d.certTo ?? '9999-12-31' }));
-    const unique = [...new Map(periods.map((p) => [`${p.from}/${p.to}`, p])).values()];
+    const unique = certificatePeriods(subject.userRecords);
     if (unique.some((p) => p.from <= r.date && r.date <= p.to)) return PASS;
     const t = options.transition;
     if (unique.length === 0 && t && r.date >= t.from && r.date <= t.until) {
       const data = { transitionFrom: t.from, until: t.until };
-      const homeBefore = subject.userRecords.some((d) => d.mode === 'home' && d.date < t.from);
+      const homeBefore = hadHomeUseBefore(subject.userRecords, t.from);
       return homeBefore
         ? { outcome: 'violation', messageId: 'transitional', severity: 'warning', data }
         : { outcome: 'incomplete', messageId: 'transitionUnknown', data };
