@@ -36,7 +36,8 @@ export function parseMark(value: CellValue): boolean | undefined | 'invalid' {
 }
 
 const MODE_WORDS: [Mode, string[]][] = [
-  ['home', ['在宅', '在宅就労', '在', '在宅支援', '在宅利用', '在宅訓練', '在宅勤務', '在宅就労支援', 'テレワーク', 'リモート', '自宅', '訪問', 'home']],
+  // a satellite office counts as home use (003 在宅支援のその他の留意点)
+  ['home', ['在宅', '在宅就労', '在', '在宅支援', '在宅利用', '在宅訓練', '在宅勤務', '在宅就労支援', 'テレワーク', 'リモート', '自宅', '訪問', 'サテライト', 'サテライトオフィス', 'home']],
   ['center', ['通所', '通', '来所', '事業所', '施設内', '通所利用', '事業所内', 'center']],
   ['offsite', ['施設外', '施設外就労', '外', '施設外支援', '施設外訓練', 'offsite']],
   ['absent', ['欠席', '欠', '休', '休み', '欠席時対応', '欠勤', '休所', 'absent']],

@@ -106,6 +106,7 @@ describe('parseMode', () => {
   it.each<[CellValue, string | undefined]>([
     ['在宅', 'home'],
     ['在宅就労', 'home'],
+    ['サテライトオフィス', 'home'],
     ['在', 'home'],
     ['在宅支援', 'home'],
     ['在宅（届出済）', 'home'],
