@@ -1,14 +1,8 @@
 // `zaitaku-check rules`: rule id, scope, severity per pack, title, sources.
 import type { Bilingual } from '../core/model/report.ts';
 import type { Lang } from './args.ts';
-
-interface RuleLike {
-  meta: { id: string; scope: string; title: Bilingual; sources: string[] };
-}
-interface PackLike {
-  id: string;
-}
-type EffectiveRules = (packId: string) => { rule: RuleLike; severity: 'error' | 'warning' }[];
+import { RULES } from '../core/rules/index.ts';
+import { severityTable } from '../core/rules/catalogue.ts';
 
 export interface RuleRow {
   id: string;
@@ -19,16 +13,16 @@ export interface RuleRow {
   sources: string[];
 }
 
-export function rulesJson(rules: readonly RuleLike[], packs: readonly PackLike[], effective: EffectiveRules, onlyPack?: string): RuleRow[] {
-  const packIds = onlyPack ? [onlyPack] : packs.map((p) => p.id);
-  const perPack = new Map(packIds.map((id) => [id, new Map(effective(id).map((e) => [e.rule.meta.id, e.severity]))]));
+export function rulesJson(onlyPack?: string): RuleRow[] {
+  const table = new Map(severityTable().map((r) => [r.ruleId, r.severities]));
   const rows: RuleRow[] = [];
-  for (const rule of rules) {
-    const severity: RuleRow['severity'] = {};
-    for (const id of packIds) severity[id] = perPack.get(id)?.get(rule.meta.id) ?? null;
+  for (const { meta } of RULES) {
+    const all = table.get(meta.id)!;
+    const packIds = onlyPack ? [onlyPack] : Object.keys(all);
+    const severity = Object.fromEntries(packIds.map((id) => [id, all[id] === 'off' || all[id] === undefined ? null : all[id]])) as RuleRow['severity'];
     // with --pack, list only the rules that pack enables
     if (onlyPack && severity[onlyPack] === null) continue;
-    rows.push({ id: rule.meta.id, scope: rule.meta.scope, severity, title: rule.meta.title, sources: rule.meta.sources });
+    rows.push({ id: meta.id, scope: meta.scope, severity, title: meta.title, sources: meta.sources });
   }
   return rows;
 }

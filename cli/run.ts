@@ -138,9 +138,8 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
 
 async function runRules(opts: CliOptions, io: CliIO): Promise<number> {
   const core = await import('../core/index.ts');
-  const packs = await import('../core/packs/index.ts');
   validatePack(core, 'pack', opts.pack);
-  const rows = rulesJson(core.RULES, core.PACKS, packs.effectiveRules, opts.pack);
+  const rows = rulesJson(opts.pack);
   io.stdout(opts.format === 'json' ? renderJson(rows) : renderRulesText(rows, opts.pack, opts.lang));
   return 0;
 }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { rulesMarkdown, severityTable } from '../../../core/rules/catalogue.ts';
+import { RULES } from '../../../core/rules/index.ts';
+
+describe('rule catalogue', () => {
+  it('docs/rules.md is generated from the current metadata (run `npm run docs`)', () => {
+    expect(readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8')).toBe(rulesMarkdown());
+  });
+  it('documents every rule with its severity per pack', () => {
+    const md = rulesMarkdown();
+    for (const r of RULES) expect(md).toContain(`## \`${r.meta.id}\``);
+    const fukuoka = severityTable().find((r) => r.ruleId === 'record-remark')!.severities;
+    expect(fukuoka).toEqual({ national: 'off', kobe: 'off', higashiosaka: 'off', fukuoka: 'error', nishio: 'off' });
+  });
+});
