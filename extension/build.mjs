@@ -41,6 +41,8 @@ for (const page of ['sidepanel/sidepanel.html', 'sidepanel/sidepanel.css', 'opti
   await cp(resolve(root, 'extension', page), resolve(outDir, page.split('/').pop()));
 }
 await cp(resolve(root, 'manifests/chrome/_locales'), resolve(outDir, '_locales'), { recursive: true });
+// icons are committed (regenerate with `node extension/make-icons.mjs`)
+await cp(resolve(root, 'manifests/chrome/icons'), resolve(outDir, 'icons'), { recursive: true });
 
 const manifest = JSON.parse(await readFile(resolve(root, 'manifests/chrome/manifest.json'), 'utf8'));
 if (e2e) {
