@@ -228,7 +228,8 @@ function checkProviderMonths(
       for (const effective of rulesFor(pack, 'provider-month')) {
         if (done.has(effective.rule.meta.id)) continue;
         done.add(effective.rule.meta.id);
-        const firstPerUser = [...new Map(home.map((r) => [r.user, r] as const).reverse()).values()];
+        const seen = new Set<string>();
+        const firstPerUser = home.filter((r) => !seen.has(r.user) && seen.add(r.user));
         const subject: Subject = {
           scope: 'provider-month',
           pack,
