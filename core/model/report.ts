@@ -99,3 +99,8 @@ export const CheckOptions = z.object({
 });
 export type CheckOptions = z.input<typeof CheckOptions>;
 export type ResolvedCheckOptions = z.output<typeof CheckOptions>;
+
+/** JSON Schema of the report, for scripts that consume `--format json`. */
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(Report, { target: 'draft-2020-12' });
+}
