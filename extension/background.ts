@@ -9,12 +9,25 @@ chrome.runtime.onStartup.addListener(() => void syncRegisteredScripts());
 chrome.permissions.onAdded.addListener(() => void syncRegisteredScripts());
 chrome.permissions.onRemoved.addListener(() => void syncRegisteredScripts());
 
-chrome.action.onClicked.addListener((tab) => {
-  if (tab.id === undefined) return;
+/** Injects the content script into a tab; false when the page cannot be scripted (chrome://, store, no grant). */
+export async function checkTab(tabId: number): Promise<boolean> {
+  try {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Toolbar icon: open the side panel and check the page (the click grants activeTab for this tab). */
+export function onActionClicked(tab: chrome.tabs.Tab): Promise<boolean> {
+  if (tab.id === undefined) return Promise.resolve(false);
   // open first: the user gesture is only valid synchronously
   void chrome.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
-  void chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined);
-});
+  return checkTab(tab.id);
+}
+
+chrome.action.onClicked.addListener((tab) => void onActionClicked(tab));
 
 type BackgroundMessage = { type: 'zc:enableSite'; pattern: string } | { type: 'zc:disableSite'; pattern: string } | { type: 'zc:checkTab'; tabId: number };
 
@@ -28,11 +41,11 @@ chrome.runtime.onMessage.addListener((msg: BackgroundMessage, _sender, reply) =>
     return true;
   }
   if (msg?.type === 'zc:checkTab') {
-    void chrome.scripting.executeScript({ target: { tabId: msg.tabId }, files: ['content.js'] }).then(() => reply(true), () => reply(false));
+    void checkTab(msg.tabId).then(reply);
     return true;
   }
   return undefined;
 });
 
-// The same functions the options page uses, reachable from DevTools and automated tests.
-Object.assign(globalThis, { zaitakuCheck: { enableSite, disableSite, syncRegisteredScripts } });
+// The same functions the toolbar icon and the options page use, reachable from DevTools and automated tests.
+Object.assign(globalThis, { zaitakuCheck: { enableSite, disableSite, syncRegisteredScripts, onActionClicked, checkTab } });

@@ -2,7 +2,7 @@
 import { checkForm, detectForm, fieldById, getForm } from '../../core/forms/index.ts';
 import type { FieldValue, FormReport } from '../../core/forms/index.ts';
 import type { PageState, PanelFinding, ToContent } from '../shared/messages.ts';
-import { DEFAULT_SETTINGS, getSettings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, getPageOverride, getSettings, SETTINGS_KEYS, setPageOverride } from '../shared/settings.ts';
 import type { Settings } from '../shared/settings.ts';
 import { Overlay } from './overlay.ts';
 import type { Mark } from './overlay.ts';
@@ -11,6 +11,23 @@ import type { MappedField } from './page-io.ts';
 
 const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
 const NOT_SUBMIT = /一時保存|下書き|戻る|クリア|リセット|キャンセル|追加|削除|back|cancel|reset|save draft/i;
+const BUTTONS = 'button, input[type="submit"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]';
+/** input types where Enter never means "send" */
+const NO_ENTER_SEND = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'hidden', 'color', 'range']);
+
+function isSendButton(btn: Element): boolean {
+  const text = (btn instanceof HTMLInputElement ? btn.value : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
+  return SUBMIT_WORDS.test(text) && !NOT_SUBMIT.test(text);
+}
+
+/** The key sequence of a real Enter press, for pages that send on keydown, keypress or keyup. */
+function replayEnter(input: HTMLInputElement): void {
+  input.focus();
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    const charCode = type === 'keypress' ? 13 : 0;
+    input.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, charCode, bubbles: true, cancelable: true, composed: true }));
+  }
+}
 
 function today(): string {
   const d = new Date();
@@ -32,14 +49,20 @@ class Checker {
   private attempted = false;
   private inputTimer = 0;
   private scanTimer = 0;
+  /** the keyup of an Enter we stopped must not reach the page either */
+  private swallowEnterUp = false;
 
   async start(): Promise<void> {
     try {
       this.settings = await getSettings();
+      const saved = await getPageOverride(location.href);
+      this.overrideFormId = saved.formId !== undefined && getForm(saved.formId) ? saved.formId : null;
+      this.packOverride = saved.pack ?? null;
     } catch {
       this.settings = DEFAULT_SETTINGS;
     }
-    chrome.storage?.onChanged?.addListener(() => {
+    chrome.storage?.onChanged?.addListener((changes, area) => {
+      if (area !== 'local' || !Object.keys(changes).some((k) => SETTINGS_KEYS.includes(k))) return;
       void getSettings().then((s) => {
         this.settings = s;
         this.check();
@@ -58,6 +81,13 @@ class Checker {
     }, true);
     window.addEventListener('submit', (e) => this.onSubmit(e), true);
     window.addEventListener('click', (e) => this.onClick(e), true);
+    window.addEventListener('keydown', (e) => this.onKeyDown(e), true);
+    window.addEventListener('keyup', (e) => {
+      if (e.key !== 'Enter' || !this.swallowEnterUp) return;
+      this.swallowEnterUp = false;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }, true);
     new MutationObserver((records) => {
       if (records.every((r) => (r.target as Element).closest?.(OVERLAY_TAG) || r.target === this.overlay.host)) return;
       const structural = records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof Element && n.tagName !== OVERLAY_TAG.toUpperCase() && (n.matches('input, textarea, select') || n.querySelector('input, textarea, select'))));
@@ -77,13 +107,14 @@ class Checker {
         case 'zc:setForm':
           this.overrideFormId = msg.formId && getForm(msg.formId) ? msg.formId : null;
           this.scan();
-          reply(this.state());
-          return;
+          void setPageOverride(location.href, { formId: this.overrideFormId ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          return true;
         case 'zc:setPack':
-          this.packOverride = msg.pack;
+          // the default pack is not an override: a later change of the default applies here too
+          this.packOverride = msg.pack === this.settings.defaultPack ? null : msg.pack;
           this.check();
-          reply(this.state());
-          return;
+          void setPageOverride(location.href, { pack: this.packOverride ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          return true;
       }
     });
   }
@@ -161,13 +192,14 @@ class Checker {
     el.focus({ preventScroll: true });
   }
 
-  private guard(e: Event, proceed: () => void): void {
-    if (this.bypass) return;
+  /** true when the send was stopped (the dialog is shown). */
+  private guard(e: Event, proceed: () => void): boolean {
+    if (this.bypass) return false;
     this.attempted = true;
-    if (!this.settings.blocking) return;
+    if (!this.settings.blocking) return false;
     this.check();
     const errors = this.errors();
-    if (errors.length === 0) return;
+    if (errors.length === 0) return false;
     e.preventDefault();
     e.stopImmediatePropagation();
     const first = errors.find((f) => this.fieldOf(f.locations[0]?.field));
@@ -183,6 +215,7 @@ class Checker {
         }
       },
     );
+    return true;
   }
 
   private onSubmit(e: SubmitEvent): void {
@@ -195,13 +228,24 @@ class Checker {
   private onClick(e: MouseEvent): void {
     const target = e.target as Element | null;
     if (!target || target.closest(OVERLAY_TAG) || !e.isTrusted && this.bypass) return;
-    const btn = target.closest<HTMLElement>('button, input[type="submit"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]');
+    const btn = target.closest<HTMLElement>(BUTTONS);
     if (!btn) return;
     const isFormSubmit = (btn instanceof HTMLButtonElement && btn.type === 'submit' && btn.form) || (btn instanceof HTMLInputElement && btn.type === 'submit' && btn.form);
     if (isFormSubmit) return; // handled by the submit event
-    const text = (btn instanceof HTMLInputElement ? btn.value : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
-    if (!SUBMIT_WORDS.test(text) || NOT_SUBMIT.test(text)) return;
+    if (!isSendButton(btn)) return;
     this.guard(e, () => btn.click());
+  }
+
+  /**
+   * SPA forms without a <form> that send on Enter (inside a <form>, Enter fires `submit`).
+   * Guarded when the page has a send button; Enter that confirms an IME conversion is left alone.
+   */
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    const input = e.target;
+    if (!(input instanceof HTMLInputElement) || input.form || NO_ENTER_SEND.has(input.type)) return;
+    if (![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) return;
+    if (this.guard(e, () => replayEnter(input))) this.swallowEnterUp = true;
   }
 
   private state(): PageState {

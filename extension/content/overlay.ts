@@ -7,6 +7,17 @@ export interface Mark {
   messages: string[];
 }
 
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 export interface DialogItem {
   label: string;
   message: string;
@@ -16,9 +27,13 @@ const CSS = `
 :host { all: initial; }
 .mark { position: absolute; box-sizing: border-box; border: 2px solid #d93025; border-radius: 4px; pointer-events: none; }
 .mark.warning { border-color: #e37400; border-style: dashed; }
+.mark.folded::after { content: "!"; position: absolute; top: -10px; right: -10px; width: 16px; height: 16px; border-radius: 50%; background: #d93025; color: #fff;
+  font: bold 11px/16px sans-serif; text-align: center; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
+.mark.warning.folded::after { background: #e37400; }
 .msg { position: absolute; width: max-content; max-width: 420px; box-sizing: border-box; padding: 3px 8px; border-radius: 4px; background: #fce8e6; color: #a50e0e;
   font: 12px/1.5 "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; box-shadow: 0 1px 3px rgba(0,0,0,.25); pointer-events: none; }
 .msg.warning { background: #fef7e0; color: #7a4100; }
+.msg[hidden] { display: none; }
 .msg p { margin: 0; }
 .backdrop { position: fixed; inset: 0; background: rgba(32,33,36,.45); pointer-events: auto; display: flex; align-items: center; justify-content: center; }
 .dialog { width: min(560px, 92vw); max-height: 80vh; display: flex; flex-direction: column; background: #fff; color: #202124; border-radius: 8px; padding: 20px 24px;
@@ -52,6 +67,8 @@ export class Overlay {
     const again = (): void => this.schedule();
     window.addEventListener('scroll', again, { capture: true, passive: true });
     window.addEventListener('resize', again, { passive: true });
+    // a folded message opens while its field has the focus
+    document.addEventListener('focusin', again, true);
   }
 
   setMarks(marks: Mark[]): void {
@@ -72,6 +89,7 @@ export class Overlay {
     const frag = document.createDocumentFragment();
     const sx = window.scrollX;
     const sy = window.scrollY;
+    const shown: { m: Mark; r: DOMRect; box: HTMLDivElement; msg: HTMLDivElement }[] = [];
     for (const m of this.marks) {
       const r = m.anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
@@ -81,15 +99,55 @@ export class Overlay {
       const msg = document.createElement('div');
       msg.className = `msg ${m.severity}`;
       msg.setAttribute('role', 'status');
-      msg.style.cssText = `left:${r.left + sx}px;top:${r.bottom + sy + 4}px`;
+      msg.style.cssText = 'left:0;top:0;visibility:hidden';
       for (const t of m.messages) {
         const p = document.createElement('p');
         p.textContent = t;
         msg.append(p);
       }
       frag.append(box, msg);
+      shown.push({ m, r, box, msg });
     }
     this.layer.replaceChildren(frag);
+    if (shown.length > 0) this.place(shown, sx, sy);
+  }
+
+  /**
+   * Puts each message where it covers no other control of the page and no other message: to the right
+   * of the field, else below, else above. When none is free the message folds into a「!」badge on the
+   * outline and opens only while its field has the focus.
+   */
+  private place(shown: { m: Mark; r: DOMRect; box: HTMLDivElement; msg: HTMLDivElement }[], sx: number, sy: number): void {
+    const controls: { el: Element; r: DOMRect }[] = [];
+    for (const el of document.querySelectorAll('input:not([type="hidden"]), textarea, select, button')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 || r.height > 0) controls.push({ el, r });
+    }
+    const sizes = shown.map(({ msg }) => ({ w: msg.offsetWidth, h: msg.offsetHeight }));
+    const vw = document.documentElement.clientWidth;
+    const focused = document.activeElement;
+    const taken: Box[] = [];
+    shown.forEach(({ m, r, box, msg }, i) => {
+      const { w, h } = sizes[i]!;
+      const x = Math.max(0, Math.min(r.left, vw - w));
+      const options: [number, number][] = [];
+      if (r.right + 8 + w <= vw) options.push([r.right + 8, r.top]);
+      options.push([x, r.bottom + 4]);
+      if (r.top - 4 - h + sy >= 0) options.push([x, r.top - 4 - h]);
+      const free = ([left, top]: [number, number]): boolean => {
+        const b = { left, top, right: left + w, bottom: top + h };
+        return !controls.some((c) => c.el !== m.anchor && !m.anchor.contains(c.el) && overlaps(b, c.r)) && !taken.some((t) => overlaps(b, t));
+      };
+      let at = options.find(free);
+      if (!at && focused && (focused === m.anchor || m.anchor.contains(focused))) at = [x, r.bottom + 4];
+      if (!at) {
+        msg.hidden = true;
+        box.classList.add('folded');
+        return;
+      }
+      msg.style.cssText = `left:${at[0] + sx}px;top:${at[1] + sy}px`;
+      taken.push({ left: at[0], top: at[1], right: at[0] + w, bottom: at[1] + h });
+    });
   }
 
   get dialogOpen(): boolean {

@@ -44,6 +44,7 @@ function render(state: PageState | undefined): void {
     : state.detectedFormId === 'generic'
       ? '様式を判定できないため、共通項目（事業所番号・受給者証番号・日付・サービスの種類）だけを確認しています。 / Unknown form: common fields only.'
       : `ページの見出しから自動判定しました / detected from the page headings`;
+  $('auto-form').hidden = !state.overridden;
   const packSel = $<HTMLSelectElement>('pack');
   packSel.replaceChildren(...FORM_PACKS.map((p) => option(p.id, `${p.label.ja} / ${p.label.en}`)));
   packSel.value = state.pack;
@@ -97,6 +98,7 @@ async function refresh(): Promise<void> {
 }
 
 $('form').addEventListener('change', (e) => void send({ type: 'zc:setForm', formId: (e.target as HTMLSelectElement).value }).then(render));
+$('auto-form').addEventListener('click', () => void send({ type: 'zc:setForm', formId: null }).then(render));
 $('pack').addEventListener('change', (e) => void send({ type: 'zc:setPack', pack: (e.target as HTMLSelectElement).value }).then(render));
 $('check-now').addEventListener('click', () => {
   if (tabId === undefined) return;

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../extension/shared/messages.ts';
+import { pngSize } from './png.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXT = join(ROOT, 'dist/extension-e2e');
@@ -110,6 +111,29 @@ async function open(name: string): Promise<Page> {
 
 const dialog = (page: Page) => page.locator('zaitaku-check-overlay .dialog');
 
+type Rect = { left: number; top: number; right: number; bottom: number };
+const intersects = (a: Rect, b: Rect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Viewport rectangles of the shown in-place messages and of every control of the page. */
+async function layout(page: Page): Promise<{ messages: (Rect & { text: string })[]; controls: (Rect & { name: string })[]; folded: number; marks: number }> {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const root = document.querySelector('zaitaku-check-overlay')!.shadowRoot!;
+    const messages = [...root.querySelectorAll<HTMLElement>('.msg')].filter((m) => !m.hidden).map((m) => ({ ...box(m), text: m.textContent ?? '' }));
+    const controls = [...document.querySelectorAll('input, textarea, select, button')].map((c) => ({ ...box(c), name: c.getAttribute('name') ?? c.tagName }));
+    return { messages, controls, folded: root.querySelectorAll('.mark.folded').length, marks: root.querySelectorAll('.mark').length };
+  });
+}
+
+async function tabOf(page: Page): Promise<chrome.tabs.Tab> {
+  const tab = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0], page.url());
+  if (!tab?.id) throw new Error(`no tab for ${page.url()}`);
+  return tab;
+}
+
 describe('extension on a paper-style table form (神戸市 申立書, th/td, checkbox group)', () => {
   let page: Page;
   beforeAll(async () => {
@@ -143,6 +167,30 @@ describe('extension on a paper-style table form (神戸市 申立書, th/td, che
     // the page's own DOM is unchanged apart from the values typed (the layer lives outside <body>)
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
     await page.screenshot({ path: join(DOCS, 'extension-marks-table.png'), fullPage: true });
+  });
+
+  it('places messages where they cover no other field; a message with no free place folds into a badge until its field is focused', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect.poll(async () => (await layout(page)).folded).toBeGreaterThan(0);
+    const { messages, controls, folded, marks } = await layout(page);
+    // every marked field shows its message or a folded badge
+    expect(messages.length + folded).toBe(marks);
+    expect(marks).toBeGreaterThanOrEqual(4);
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+    for (const m of messages) {
+      for (const c of controls) expect(intersects(m, c), `「${m.text.slice(0, 20)}」 covers ${c.name}`).toBe(false);
+      for (const o of messages) if (o !== m) expect(intersects(m, o)).toBe(false);
+    }
+    // the 年月日 box has room on its right: its message sits there, level with the field
+    const f1 = controls.find((c) => c.name === 'f1')!;
+    const m1 = messages.find((m) => m.text.includes('実在しない日付'))!;
+    expect(m1.left).toBeGreaterThanOrEqual(f1.right);
+    expect(Math.abs(m1.top - f1.top)).toBeLessThan(2);
+    // the 申し立て事項2 textarea sits between two others: its message shows only while it has the focus
+    expect(messages.some((m) => m.text.includes('特になし'))).toBe(false);
+    await page.locator('textarea[name=q2]').focus();
+    await expect.poll(async () => (await layout(page)).messages.some((m) => m.text.includes('特になし'))).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
 
   it('stops submission with errors, and 「このまま送信」 sends anyway', async () => {
@@ -323,6 +371,82 @@ describe('extension on other pages', () => {
     expect(over.formId).toBe('kobe-application');
     expect(over.overridden).toBe(true);
     expect(over.detectedFormId).toBe('generic');
+    const back = (await worker.evaluate(([id]) => chrome.tabs.sendMessage(id!, { type: 'zc:setForm', formId: null }), [tabId])) as PageState;
+    expect(back.formId).toBe('generic');
+    expect(back.overridden).toBe(false);
+    await page.close();
+  });
+
+  it('remembers the chosen form and pack for the page across a reload, until 「自動判定に戻す」', async () => {
+    const page = await open('generic.html');
+    const tab = await tabOf(page);
+    await worker.evaluate(([id]) => chrome.tabs.sendMessage(id!, { type: 'zc:setPack', pack: 'nishio' }), [tab.id]);
+    await worker.evaluate(([id]) => chrome.tabs.sendMessage(id!, { type: 'zc:setForm', formId: 'evaluation-sheet' }), [tab.id]);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null);
+    let s = await stateOf(page);
+    expect(s.formId).toBe('evaluation-sheet');
+    expect(s.overridden).toBe(true);
+    expect(s.detectedFormId).toBe('generic');
+    expect(s.pack).toBe('nishio');
+    // the same page with another query string is the same form page
+    const other = await open('generic.html');
+    expect((await stateOf(other)).formId).toBe('evaluation-sheet');
+    await other.close();
+    // the side panel offers the way back to the detected form
+    const extId = new URL(worker.url()).host;
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${tab.id}`);
+    await expect.poll(() => panel.locator('#auto-form').isVisible()).toBe(true);
+    expect(await panel.locator('#detected').innerText()).toContain('手動で選択中');
+    await panel.locator('#auto-form').click();
+    await expect.poll(() => panel.locator('#auto-form').isVisible()).toBe(false);
+    expect(await panel.locator('#form').inputValue()).toBe('generic');
+    await panel.selectOption('#pack', 'national');
+    await expect.poll(async () => (await stateOf(page)).pack).toBe('national');
+    await panel.close();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null);
+    s = await stateOf(page);
+    expect(s.formId).toBe('generic');
+    expect(s.overridden).toBe(false);
+    expect(s.pack).toBe('national');
+    expect(await worker.evaluate(() => chrome.storage.local.get('pageOverrides'))).toEqual({ pageOverrides: {} });
+    await page.close();
+  });
+
+  it('guards Enter in a form-less SPA that sends on Enter, like a click on its send button', async () => {
+    const page = await open('spa-enter.html');
+    expect((await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['date.0', 'providerNo', 'recipientNo.0']);
+    await page.fill('#x1', '28-1234');
+    await page.fill('#x2', '2800000001');
+    await page.fill('#x3', '令和8年10月1日');
+    const count = submissions.length;
+    await page.locator('#x3').press('Enter');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await dialog(page).innerText()).toContain('事業所番号');
+    await page.waitForTimeout(300);
+    expect(submissions.length).toBe(count);
+    // neither the keydown nor the keyup of the stopped Enter reached the page
+    expect(await page.evaluate(() => document.body.dataset.keyups)).toBeUndefined();
+    await page.locator('zaitaku-check-overlay [data-action=fix]').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('x1');
+    // Enter that confirms an IME conversion is not a send
+    await page.evaluate(() => document.querySelector('#x1')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true })));
+    expect(await dialog(page).count()).toBe(0);
+    // 「このまま送信」 replays the Enter: the page sends once
+    await page.locator('#x2').press('Enter');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await expect.poll(() => submissions.length).toBe(count + 1);
+    expect(JSON.parse(submissions.at(-1)!.body)).toEqual({ x1: '28-1234', x2: '2800000001', x3: '令和8年10月1日' });
+    // with the error fixed Enter sends straight away
+    await page.fill('#x1', '2812345678');
+    await page.locator('#x1').press('Enter');
+    await expect.poll(() => submissions.length).toBe(count + 2);
+    expect(await dialog(page).count()).toBe(0);
+    await page.waitForTimeout(200);
+    expect(submissions.length).toBe(count + 2);
     await page.close();
   });
 
@@ -339,6 +463,61 @@ describe('extension on other pages', () => {
     // the untouched fields with errors are marked once a send was attempted
     expect((await overlayMessages(page)).join(' ')).toContain('翌月15日');
     expect(submissions.length).toBe(count);
+    await page.close();
+  });
+});
+
+describe('toolbar icon (activeTab + scripting)', () => {
+  it('a click on a site that is not enabled injects the content script and the page gets checked', async () => {
+    await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
+    try {
+      expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+      const page = await context.newPage();
+      await page.goto(`${origin}/kobe-application.html?page=${++opened}`);
+      await page.waitForTimeout(500);
+      expect(await page.locator('zaitaku-check-overlay').count()).toBe(0);
+      const tab = await tabOf(page);
+      const injected = await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab);
+      expect(injected).toBe(true);
+      await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null);
+      expect((await stateOf(page)).formId).toBe('kobe-application');
+      await page.fill('input[name=f4]', '28123');
+      await page.locator('input[name=f1]').focus();
+      await expect.poll(() => overlayMessages(page)).toEqual([expect.stringContaining('10桁')]);
+      // a second click does not start a second checker
+      expect(await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab)).toBe(true);
+      await page.waitForTimeout(200);
+      expect(await page.locator('zaitaku-check-overlay').count()).toBe(1);
+      await page.close();
+    } finally {
+      await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
+    }
+  });
+
+  it('a page Chrome does not let extensions script is refused quietly', async () => {
+    const extId = new URL(worker.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extId}/options.html`);
+    const tab = await tabOf(page);
+    expect(await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab)).toBe(false);
+    await page.close();
+  });
+});
+
+describe('icons in the built extension', () => {
+  it('every icon path of the built manifest exists with the pixel size it is listed under, and Chrome serves it', async () => {
+    const m = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')) as { icons: Record<string, string>; action: { default_icon: Record<string, string> } };
+    const all = [...Object.entries(m.icons), ...Object.entries(m.action.default_icon)];
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const [size, path] of all) {
+      expect(existsSync(join(EXT, path)), path).toBe(true);
+      expect(pngSize(readFileSync(join(EXT, path)))).toEqual({ width: Number(size), height: Number(size) });
+    }
+    expect(await worker.evaluate(() => chrome.runtime.getManifest().icons)).toEqual(m.icons);
+    const extId = new URL(worker.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extId}/${m.icons['128']}`);
+    expect(await page.evaluate(() => document.images[0]?.naturalWidth)).toBe(128);
     await page.close();
   });
 });
