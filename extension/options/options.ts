@@ -1,6 +1,6 @@
 // Options: default pack, sites checked automatically (optional host permission + registered script), blocking.
 import { FORM_PACKS } from '../../core/forms/helpers.ts';
-import { getSettings, saveSettings } from '../shared/settings.ts';
+import { clearPageOverrides, countPageOverrides, getSettings, saveSettings } from '../shared/settings.ts';
 import { disableSite, enableSite, sitePattern } from '../shared/sites.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -18,6 +18,7 @@ async function render(): Promise<void> {
   );
   pack.value = s.defaultPack;
   $<HTMLInputElement>('blocking').checked = s.blocking;
+  $('override-count').textContent = String(await countPageOverrides());
   const granted = (await chrome.permissions.getAll()).origins ?? [];
   $('sites').replaceChildren(
     ...s.sites.map((site) => {
@@ -37,6 +38,7 @@ async function render(): Promise<void> {
 }
 
 $('pack').addEventListener('change', (e) => void saveSettings({ defaultPack: (e.target as HTMLSelectElement).value }));
+$('clear-overrides').addEventListener('click', () => void clearPageOverrides().then(render));
 $('blocking').addEventListener('change', (e) => void saveSettings({ blocking: (e.target as HTMLInputElement).checked }));
 $('add-site').addEventListener('submit', (e) => {
   e.preventDefault();

@@ -75,6 +75,10 @@ export async function setPageOverride(url: string, patch: { formId?: string | un
   await chrome.storage.local.set({ [OVERRIDES_KEY]: all });
 }
 
+export async function countPageOverrides(): Promise<number> {
+  return Object.keys(await allOverrides()).length;
+}
+
 export async function clearPageOverrides(): Promise<void> {
   await chrome.storage.local.remove(OVERRIDES_KEY);
 }

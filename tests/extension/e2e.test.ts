@@ -525,9 +525,11 @@ describe('icons in the built extension', () => {
 describe('options page', () => {
   it('shows the enabled site and saves the default pack and blocking', async () => {
     const extId = new URL(worker.url()).host;
+    await worker.evaluate(() => chrome.storage.local.set({ pageOverrides: { 'https://logoform.jp/f/abc': { formId: 'fukuoka-assessment' } } }));
     const opt = await context.newPage();
     await opt.goto(`chrome-extension://${extId}/options.html`);
     await expect.poll(() => opt.locator('#sites li').count()).toBe(1);
+    expect(await opt.locator('#override-count').innerText()).toBe('1');
     expect(await opt.locator('#sites li').innerText()).toContain('http://127.0.0.1/*');
     await opt.selectOption('#pack', 'nishio');
     await opt.locator('#blocking').uncheck();
@@ -536,6 +538,9 @@ describe('options page', () => {
     await opt.locator('#add-site button').click();
     expect(await opt.locator('#site-error').innerText()).toContain('URL');
     await opt.screenshot({ path: join(DOCS, 'extension-options.png') });
+    await opt.locator('#clear-overrides').click();
+    await expect.poll(() => opt.locator('#override-count').innerText()).toBe('0');
+    expect(await worker.evaluate(() => chrome.storage.local.get('pageOverrides'))).toEqual({});
     await opt.locator('#blocking').check();
     await opt.selectOption('#pack', 'national');
     await opt.close();
