@@ -72,10 +72,13 @@ export function excelDate(isoDate: string): Date {
   return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
-/** Excel time cell value: 1899-12-30 + time of day (UTC). */
-export function excelTime(hhmm: string): Date {
+/**
+ * Excel time cell value as the exact day fraction (9:30 → 0.3958…). exceljs would turn a
+ * 1899-12-30 Date into a serial with a rounding error that Excel and LibreOffice show as 9:29.
+ */
+export function excelTime(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Date(Date.UTC(1899, 11, 30, h!, m!));
+  return (h! * 60 + m!) / 1440;
 }
 
 // ---------------------------------------------------------------- users and days
