@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, getPageOverride, getSettings, SETTINGS_KEYS, setPageO
 import type { Settings } from '../shared/settings.ts';
 import { Overlay } from './overlay.ts';
 import type { Mark } from './overlay.ts';
-import { anchorOf, mapFields, OVERLAY_TAG, pageHeadings, readValue, scanPage } from './page-io.ts';
+import { anchorOf, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue, scanPage } from './page-io.ts';
 import type { MappedField } from './page-io.ts';
 
 const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
@@ -36,7 +36,7 @@ function today(): string {
 
 class Checker {
   private settings: Settings = DEFAULT_SETTINGS;
-  private overlay = new Overlay();
+  private overlay = new Overlay(pageControls);
   private fields: MappedField[] = [];
   private detectedFormId = 'generic';
   private overrideFormId: string | null = null;

@@ -55,7 +55,8 @@ export class Overlay {
   private marks: Mark[] = [];
   private frame = 0;
 
-  constructor() {
+  /** `obstacles`: the page's controls, which in-place messages should not cover */
+  constructor(private readonly obstacles: () => Element[] = () => []) {
     this.host = document.createElement(OVERLAY_TAG);
     this.host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;');
     this.root = this.host.attachShadow({ mode: 'open' });
@@ -119,7 +120,7 @@ export class Overlay {
    */
   private place(shown: { m: Mark; r: DOMRect; box: HTMLDivElement; msg: HTMLDivElement }[], sx: number, sy: number): void {
     const controls: { el: Element; r: DOMRect }[] = [];
-    for (const el of document.querySelectorAll('input:not([type="hidden"]), textarea, select, button')) {
+    for (const el of this.obstacles()) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 || r.height > 0) controls.push({ el, r });
     }

@@ -248,6 +248,11 @@ export function pageHeadings(): string {
   return [document.title, ...hs].join(' ');
 }
 
+/** Every control of the page (also ones we do not map): messages must not cover them. */
+export function pageControls(): Element[] {
+  return [...document.querySelectorAll('input:not([type="hidden"]), textarea, select, button')].filter((el) => !el.closest(OVERLAY_TAG));
+}
+
 /** The element to outline for a field (the group box for radios/checkboxes). */
 export function anchorOf(f: PageField): Element {
   if (f.elements.length > 1) return groupContainer(f.elements);
