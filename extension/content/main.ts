@@ -3,7 +3,7 @@ import { checkForm, detectForm, fieldById, getForm } from '../../core/forms/inde
 import type { FieldValue, FormReport } from '../../core/forms/index.ts';
 import type { PageState, PanelFinding, ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, getPageOverride, getSettings, SETTINGS_KEYS, setPageOverride } from '../shared/settings.ts';
-import type { Settings } from '../shared/settings.ts';
+import type { PageOverride, Settings } from '../shared/settings.ts';
 import { Overlay } from './overlay.ts';
 import type { Mark } from './overlay.ts';
 import { anchorOf, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue, scanPage } from './page-io.ts';
@@ -53,14 +53,10 @@ class Checker {
   private swallowEnterUp = false;
 
   async start(): Promise<void> {
-    try {
-      this.settings = await getSettings();
-      const saved = await getPageOverride(location.href);
-      this.overrideFormId = saved.formId !== undefined && getForm(saved.formId) ? saved.formId : null;
-      this.packOverride = saved.pack ?? null;
-    } catch {
-      this.settings = DEFAULT_SETTINGS;
-    }
+    this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    const saved = await getPageOverride(location.href).catch(() => ({}) as PageOverride);
+    this.overrideFormId = saved.formId !== undefined && getForm(saved.formId) ? saved.formId : null;
+    this.packOverride = saved.pack ?? null;
     chrome.storage?.onChanged?.addListener((changes, area) => {
       if (area !== 'local' || !Object.keys(changes).some((k) => SETTINGS_KEYS.includes(k))) return;
       void getSettings().then((s) => {
