@@ -12,6 +12,11 @@ describe('record-remark (fukuoka)', () => {
     expect(f).toMatchObject({ severity: 'error', source: '004 3(4)ウ' });
     expect(f.message.ja).toContain('「在宅就労」と記入');
   });
+  it('is pending while the month of the record runs', () => {
+    const day = homeDay('2026-10-07', { municipality: '福岡市', remark: '' });
+    expect(findingsOf(run([day], { asOf: '2026-10-31' }), 'record-remark')[0]!.outcome).toBe('pending');
+    expect(findingsOf(run([day], { asOf: '2026-11-01' }), 'record-remark')[0]!.outcome).toBe('violation');
+  });
   it('starts on 2026-10-01', () => {
     expect(findingsOf(run([homeDay('2026-09-30', { municipality: '福岡市', remark: '' })]), 'record-remark')).toEqual([]);
   });
