@@ -47,6 +47,7 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   }
   const plan = buildPlan(view, header, opts);
   const title = readTitle(view, header.row);
+  dropClearedTitleValues(title, plan);
   const reader = new ValueReader({ ...(title.month ?? {}), date1904: view.date1904 });
   const isMatrix = opts.layout === 'matrix' || (opts.layout === undefined && plan.dayCols.length >= 7 && plan.byField.date === undefined);
   let firstDataRow = header.lastRow + 1;
@@ -71,7 +72,9 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
     delete columns.date;
     delete columns.mode;
     if (res.userCol !== undefined) columns.user = view.letter(res.userCol);
-    return result(view, 'matrix', header.row, columns, plan, res.records, fields);
+    const out = result(view, 'matrix', header.row, columns, plan, res.records, fields);
+    out.columnFields = columnFieldsOf(view, plan, true, res.userCol);
+    return out;
   }
 
   // Row layouts need a date column.
@@ -83,7 +86,7 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   }
   const sheetUser = plan.byField.user === undefined ? titleUser(title, view) : undefined;
   const hasMode = plan.modeCols.length > 0;
-  const remarkMode = opts.layout === 'remark-mode' || (opts.layout === undefined && !hasMode && plan.byField.remark !== undefined);
+  const remarkMode = opts.layout === 'remark-mode' || (opts.layout === undefined && !hasMode && !plan.cleared.has('mode') && plan.byField.remark !== undefined);
   const layout: Layout = remarkMode ? 'remark-mode' : opts.layout === 'rows' || opts.layout === 'per-user-sheet' ? opts.layout : plan.byField.user === undefined ? 'per-user-sheet' : 'rows';
 
   const present = new Set<CanonicalField>(['date', 'user']);
@@ -95,7 +98,40 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   const columns = summaryColumns(view, plan);
   if (firstDataRow < header.row + 1) firstDataRow = header.row + 1;
   const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}) });
-  return result(view, layout, header.row, columns, plan, records, fields);
+  const out = result(view, layout, header.row, columns, plan, records, fields);
+  out.columnFields = columnFieldsOf(view, plan, false);
+  return out;
+}
+
+/** An un-mapped field takes no value from the title cells either (the user name still does: every row needs one). */
+function dropClearedTitleValues(title: TitleInfo, plan: ColumnPlan): void {
+  for (const field of plan.cleared) {
+    if (field === 'user') continue;
+    delete title.values[field];
+    if (field === 'certFrom' || field === 'certTo') delete title.values.certRange;
+  }
+}
+
+/** Column letter → the field it feeds, for every column that feeds one (each contacts column, each day column of a matrix as `date`). */
+function columnFieldsOf(view: GridView, plan: ColumnPlan, matrix: boolean, userCol?: number): Record<string, CanonicalField> {
+  const byCol = new Map<number, CanonicalField>();
+  const put = (c: number | undefined, f: CanonicalField) => {
+    if (c !== undefined && !byCol.has(c)) byCol.set(c, f);
+  };
+  for (const [f, c] of Object.entries(plan.byField) as [CanonicalField, number][]) {
+    if (!(matrix && f === 'mode')) put(c, f);
+  }
+  if (!matrix) for (const m of plan.modeCols) put(m.c, 'mode');
+  for (const c of plan.contactCols) put(c, 'contacts');
+  put(plan.timeRangeCol, 'start');
+  put(plan.certRangeCol, 'certFrom');
+  if (matrix) {
+    put(userCol, 'user');
+    for (const d of plan.dayCols) put(d.c, 'date');
+  }
+  const out: Record<string, CanonicalField> = {};
+  for (const c of [...byCol.keys()].sort((a, b) => a - b)) out[view.letter(c)] = byCol.get(c)!;
+  return out;
 }
 
 function isEmpty(view: GridView): boolean {

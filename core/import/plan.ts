@@ -28,7 +28,13 @@ export interface ColumnPlan {
   unmapped: string[];
   /** columns that are part of the header's known roles (incl. ignored ones like 曜日) */
   known: Set<number>;
+  /** fields the caller un-mapped (`''` in ImportOptions.mapping): no column, no title value */
+  cleared: Set<CanonicalField>;
 }
+
+/** Fields that take several columns; their forced mapping may list them: `contacts: 'F,G'`. */
+const MULTI_COLUMN = new Set<CanonicalField>(['contacts', 'mode']);
+const LIST_SEPARATOR = /[,，、]/;
 
 const SCAN_ROWS = 20;
 
@@ -71,7 +77,11 @@ function scoreRow(view: GridView, r: number, forcedKeys: Set<string>): RowScore 
 export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | undefined {
   const forcedKeys = new Set<string>();
   for (const v of Object.values(opts.mapping ?? {})) {
-    if (typeof v === 'string' && !isColumnRef(v)) forcedKeys.add(normalizeHeader(v));
+    if (typeof v !== 'string') continue;
+    for (const ref of [v, ...v.split(LIST_SEPARATOR)]) {
+      const key = normalizeHeader(ref);
+      if (key !== '' && !isColumnRef(ref)) forcedKeys.add(key);
+    }
   }
   if (opts.headerRow !== undefined) {
     const r = opts.headerRow - view.startRow;
@@ -102,7 +112,7 @@ export function isColumnRef(v: string): boolean {
 
 /** Builds the plan from the header row (and a sub-header row right under it, if any). */
 export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOptions): ColumnPlan {
-  const plan: ColumnPlan = { byField: {}, modeCols: [], contactCols: [], dayCols: [], unmapped: [], known: new Set() };
+  const plan: ColumnPlan = { byField: {}, modeCols: [], contactCols: [], dayCols: [], unmapped: [], known: new Set(), cleared: new Set() };
   const roles: (HeaderRole | undefined)[] = [];
   const labels: string[] = [];
   const top = view.row(header.row);
@@ -120,7 +130,8 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
   mergeSubHeader(view, header, roles, labels, plan);
   const contactOrder: { c: number; order: number }[] = [];
   const forced = resolveForced(view, header, labels, opts);
-  const forcedCols = new Set(Object.values(forced));
+  const forcedCols = new Set(Object.values(forced.cols).flat());
+  const unmappedCols: number[] = [];
   for (let c = 0; c < view.width; c++) {
     if (plan.dayCols.some((d) => d.c === c)) continue;
     const role = roles[c];
@@ -129,7 +140,7 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
       continue;
     }
     if (!role) {
-      if (labels[c] !== '') plan.unmapped.push(labels[c]!);
+      if (labels[c] !== '') unmappedCols.push(c);
       continue;
     }
     plan.known.add(c);
@@ -141,11 +152,11 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
         break;
       case 'time-range':
         if (plan.timeRangeCol === undefined) plan.timeRangeCol = c;
-        else plan.unmapped.push(labels[c]!);
+        else unmappedCols.push(c);
         break;
       case 'cert-range':
         if (plan.certRangeCol === undefined) plan.certRangeCol = c;
-        else plan.unmapped.push(labels[c]!);
+        else unmappedCols.push(c);
         break;
       case 'field':
         if (role.field === 'mode') {
@@ -155,34 +166,72 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
           plan.byField[role.field] = c;
         } else {
           plan.known.delete(c);
-          plan.unmapped.push(labels[c]!);
+          unmappedCols.push(c);
         }
         break;
     }
   }
   contactOrder.sort((a, b) => a.order - b.order || a.c - b.c);
   plan.contactCols = contactOrder.map((x) => x.c);
-  for (const [field, c] of Object.entries(forced) as [CanonicalField, number][]) {
+  const before = usedColumns(plan);
+  for (const [field, cols] of Object.entries(forced.cols) as [CanonicalField, number[]][]) {
     if (field === 'mode') {
-      plan.modeCols = [{ c }];
-      plan.byField.mode = c;
+      plan.modeCols = cols.map((c) => {
+        const role = roles[c];
+        return role?.kind === 'field' && role.field === 'mode' && role.impliedMode ? { c, implied: role.impliedMode } : { c };
+      });
+      plan.byField.mode = cols[0]!;
     } else if (field === 'contacts') {
-      plan.contactCols = [c];
+      plan.contactCols = [...cols];
     } else {
-      plan.byField[field] = c;
+      plan.byField[field] = cols[0]!;
     }
     // A forced column stops feeding any other field.
-    for (const [f2, c2] of Object.entries(plan.byField) as [CanonicalField, number][]) {
-      if (c2 === c && f2 !== field) delete plan.byField[f2];
+    for (const c of cols) {
+      for (const [f2, c2] of Object.entries(plan.byField) as [CanonicalField, number][]) {
+        if (c2 === c && f2 !== field) delete plan.byField[f2];
+      }
+      if (field !== 'mode') plan.modeCols = plan.modeCols.filter((m) => m.c !== c);
+      if (field !== 'contacts') plan.contactCols = plan.contactCols.filter((x) => x !== c);
+      if (plan.timeRangeCol === c) delete plan.timeRangeCol;
+      if (plan.certRangeCol === c) delete plan.certRangeCol;
+      plan.dayCols = plan.dayCols.filter((d) => d.c !== c);
     }
-    if (field !== 'mode') plan.modeCols = plan.modeCols.filter((m) => m.c !== c);
-    if (field !== 'contacts') plan.contactCols = plan.contactCols.filter((x) => x !== c);
-    if (plan.timeRangeCol === c) delete plan.timeRangeCol;
-    if (plan.certRangeCol === c) delete plan.certRangeCol;
-    plan.dayCols = plan.dayCols.filter((d) => d.c !== c);
   }
+  for (const field of forced.cleared) clearField(plan, field);
   if (plan.modeCols.length > 0 && plan.byField.mode === undefined) plan.byField.mode = plan.modeCols[0]!.c;
+  // Columns that fed a field before the forced mapping and feed none now are unmapped.
+  const after = usedColumns(plan);
+  for (const c of before) {
+    if (after.has(c)) continue;
+    plan.known.delete(c);
+    if (labels[c] !== '') unmappedCols.push(c);
+  }
+  plan.unmapped = [...new Set(unmappedCols)].sort((a, b) => a - b).map((c) => labels[c]!);
   return plan;
+}
+
+/** Every column that feeds a field. */
+export function usedColumns(plan: ColumnPlan): Set<number> {
+  const used = new Set<number>(Object.values(plan.byField));
+  for (const m of plan.modeCols) used.add(m.c);
+  for (const c of plan.contactCols) used.add(c);
+  for (const d of plan.dayCols) used.add(d.c);
+  if (plan.timeRangeCol !== undefined) used.add(plan.timeRangeCol);
+  if (plan.certRangeCol !== undefined) used.add(plan.certRangeCol);
+  return used;
+}
+
+/** Un-maps a field: no column feeds it (a one-cell range column feeds both of its ends). */
+function clearField(plan: ColumnPlan, field: CanonicalField): void {
+  plan.cleared.add(field);
+  delete plan.byField[field];
+  if (field === 'mode') plan.modeCols = [];
+  if (field === 'contacts') plan.contactCols = [];
+  if (field === 'start' || field === 'end') delete plan.timeRangeCol;
+  if (field === 'certFrom' || field === 'certTo') delete plan.certRangeCol;
+  // Matrix day columns carry the date and the mode of each day.
+  if (field === 'date' || field === 'mode') plan.dayCols = [];
 }
 
 function headerLabel(v: unknown): string {
@@ -229,34 +278,62 @@ function mergeSubHeader(view: GridView, header: HeaderChoice, roles: (HeaderRole
   header.lastRow = r;
 }
 
-function resolveForced(view: GridView, header: HeaderChoice, labels: string[], opts: ImportOptions): Partial<Record<CanonicalField, number>> {
-  const out: Partial<Record<CanonicalField, number>> = {};
-  for (const [field, ref] of Object.entries(opts.mapping ?? {}) as [CanonicalField, string | undefined][]) {
-    if (typeof ref !== 'string' || ref.trim() === '') continue;
+interface ForcedMapping {
+  /** field → forced columns (several for contacts and mode) */
+  cols: Partial<Record<CanonicalField, number[]>>;
+  /** fields mapped to '' (no column) */
+  cleared: Set<CanonicalField>;
+}
+
+function resolveForced(view: GridView, header: HeaderChoice, labels: string[], opts: ImportOptions): ForcedMapping {
+  const out: ForcedMapping = { cols: {}, cleared: new Set() };
+  const find = (ref: string): number => {
     const key = normalizeHeader(ref);
-    let col = labels.findIndex((l) => l !== '' && normalizeHeader(l) === key);
-    if (col < 0 && header.lastRow !== header.row) {
+    let col = key === '' ? -1 : labels.findIndex((l) => l !== '' && normalizeHeader(l) === key);
+    if (col < 0 && key !== '' && header.lastRow !== header.row) {
       const sub = view.row(header.lastRow);
       col = sub.findIndex((v) => typeof v === 'string' && normalizeHeader(v) === key);
     }
     if (col < 0 && isColumnRef(ref)) col = view.indexOfLetter(columnNumber(ref));
-    if (col >= 0) out[field] = col;
-    else {
-      view.addFinding({
-        ruleId: 'input-mapping',
-        severity: 'warning',
-        outcome: 'incomplete',
-        pack: 'national',
-        locations: [view.location(header.row)],
-        message: {
-          ja: `「${view.name}」シート: 指定された列「${ref}」（${field}）が見出し行（${view.rowNumber(header.row)}行）にありません。見出しの文字か列記号（例: C）を確認してください。`,
-          en: `Sheet "${view.name}": the mapped column "${ref}" (${field}) is not in the header row (row ${view.rowNumber(header.row)}). Check the header text or column letter (e.g. C).`,
-        },
-        source: '',
-      });
+    return col;
+  };
+  for (const [field, ref] of Object.entries(opts.mapping ?? {}) as [CanonicalField, string | undefined][]) {
+    if (typeof ref !== 'string') continue;
+    if (ref.trim() === '') {
+      out.cleared.add(field);
+      continue;
     }
+    const whole = find(ref);
+    if (whole >= 0) {
+      out.cols[field] = [whole];
+      continue;
+    }
+    const parts = MULTI_COLUMN.has(field) ? ref.split(LIST_SEPARATOR).map((p) => p.trim()).filter((p) => p !== '') : [ref];
+    const cols: number[] = [];
+    for (const part of parts.length > 1 ? parts : [ref]) {
+      const col = find(part);
+      if (col >= 0) {
+        if (!cols.includes(col)) cols.push(col);
+      } else mappingFinding(view, header, part, field);
+    }
+    if (cols.length > 0) out.cols[field] = cols;
   }
   return out;
+}
+
+function mappingFinding(view: GridView, header: HeaderChoice, ref: string, field: CanonicalField): void {
+  view.addFinding({
+    ruleId: 'input-mapping',
+    severity: 'warning',
+    outcome: 'incomplete',
+    pack: 'national',
+    locations: [view.location(header.row)],
+    message: {
+      ja: `「${view.name}」シート: 指定された列「${ref}」（${field}）が見出し行（${view.rowNumber(header.row)}行）にありません。見出しの文字か列記号（例: C）を確認してください。`,
+      en: `Sheet "${view.name}": the mapped column "${ref}" (${field}) is not in the header row (row ${view.rowNumber(header.row)}). Check the header text or column letter (e.g. C).`,
+    },
+    source: '',
+  });
 }
 
 const SUB_ORDER: Record<string, number> = { 朝: 1, 午前: 1, am: 1, 昼: 2, 午後: 2, pm: 2, 夕: 3, 夕方: 3 };

@@ -20,7 +20,11 @@ export interface SheetGrid {
 }
 
 export interface ImportOptions {
-  /** force a mapping: field → header text or column letter (e.g. { mode: '区分', date: 'A' }) */
+  /**
+   * Force a mapping: field → header text or column letter (e.g. { mode: '区分', date: 'A' }).
+   * A forced column feeds only that field. `''` un-maps a field (no column feeds it, so rules that
+   * need it are not evaluated). `contacts` and `mode` take a comma-separated list: { contacts: 'F,G' }.
+   */
   mapping?: Partial<Record<CanonicalField, string>>;
   /** force the layout instead of detecting it */
   layout?: Layout;
@@ -36,6 +40,12 @@ export interface ImportedSheet extends SheetSummary {
   inputFindings: Finding[];
   /** fields the sheet has columns for */
   fields: CanonicalField[];
+  /**
+   * Every column that feeds a field: column letter → field (`columns` gives one letter per field).
+   * Each contacts and mode column is listed; a one-cell time range as `start`, a certificate range as
+   * `certFrom`; in a matrix, each day column as `date`.
+   */
+  columnFields?: Record<string, CanonicalField>;
   /** why nothing was imported (empty sheet, no header found), if so */
   problem?: { code: 'empty' | 'no-header'; message: { ja: string; en: string } };
 }
