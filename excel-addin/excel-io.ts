@@ -42,6 +42,20 @@ export interface IoOptions {
   notes?: boolean;
   /** write a note on each affected row (needs `notes`) */
   writeNotes?: boolean;
+  /**
+   * Ask Excel whether the workbook uses the 1904 date system (Workbook.use1904DateSystem, a preview
+   * API in no released ExcelApi set yet). Only when the loaded Office.js defines it; see supports1904.
+   */
+  date1904?: boolean;
+}
+
+/** Workbook.use1904DateSystem is not in @types/office-js (preview only). */
+type Workbook1904 = { use1904DateSystem: boolean; load(props: string): unknown };
+
+/** The loaded Office.js defines Workbook.use1904DateSystem (the host may still refuse it: retry without). */
+export function supports1904(excel: unknown): boolean {
+  const proto = (excel as { Workbook?: { prototype?: object } } | undefined)?.Workbook?.prototype;
+  return !!proto && 'use1904DateSystem' in proto;
 }
 
 type Ctx = Excel.RequestContext;
@@ -110,6 +124,8 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
   setting.load('value');
   const active = ctx.workbook.worksheets.getActiveWorksheet();
   active.load('id,name');
+  const workbook = ctx.workbook as unknown as Workbook1904;
+  if (opts.date1904) workbook.load('use1904DateSystem');
   let targets: { sheet: Excel.Worksheet; pending?: Pending }[];
   if (scope === 'active') {
     targets = [{ sheet: active }];
@@ -123,6 +139,7 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
     targets = all.items.filter((s) => s.visibility === 'Visible').map((sheet) => ({ sheet }));
   }
   const store = parseStore(setting.isNullObject ? undefined : setting.value);
+  const date1904 = opts.date1904 === true && workbook.use1904DateSystem === true;
   for (const t of targets) adoptSheet(store, t.sheet.id, t.sheet.name);
   if (scope === 'all') {
     for (const t of targets) t.pending = queueSheet(t.sheet, store, t.sheet.id, opts);
@@ -141,6 +158,7 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
     const p = t.pending!;
     const { bounds, cells, text } = await readCells(ctx, p, opts);
     const grid: SheetGrid = { name: t.sheet.name, cells, text };
+    if (date1904) grid.date1904 = true;
     if (bounds) {
       grid.startRow = bounds.row;
       grid.startCol = bounds.col;
@@ -302,6 +320,16 @@ export async function selectRows(ctx: Ctx, sheetName: string, rows: readonly num
     if (multiArea && address.includes(',')) sheet.getRanges(address).select();
     else sheet.getRange(address.split(',')[0]).select();
   }
+  await ctx.sync();
+}
+
+/** Activate the sheet and select cells ("C5"); several cells need ExcelApi 1.9, else the first. 1 sync. */
+export async function selectCells(ctx: Ctx, sheetName: string, cells: readonly string[], multiArea: boolean): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  const unique = [...new Set(cells)];
+  if (unique.length > 1 && multiArea) sheet.getRanges(unique.join(',')).select();
+  else if (unique[0]) sheet.getRange(unique[0]).select();
   await ctx.sync();
 }
 

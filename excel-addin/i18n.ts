@@ -42,6 +42,8 @@ const STRINGS = {
   mappingNone: { ja: '（使わない）', en: '(not used)' },
   mappingAuto: { ja: '自動', en: 'auto' },
   mappingSaved: { ja: '列の対応をブックに保存しました。', en: 'Mapping saved in the workbook.' },
+  mappingReset: { ja: '自動判定に戻す', en: 'Back to automatic' },
+  dayColumn: { ja: '日ごとの列（日付と利用形態）', en: 'Day column (date and mode of that day)' },
   mappingEmpty: { ja: 'チェックすると列の対応が表示されます。', en: 'Run a check to see the column mapping.' },
   column: { ja: '列', en: 'Col' },
   header: { ja: '見出し', en: 'Header' },
@@ -59,6 +61,8 @@ const STRINGS = {
   weekOf: { ja: '{from}〜{to} の週', en: 'week {from}–{to}' },
   monthOf: { ja: '{y}年{m}月', en: '{y}-{m}' },
   selectRows: { ja: '行を選択', en: 'Select rows' },
+  selectCell: { ja: 'セルを選択', en: 'Select the cell' },
+  cellGroup: { ja: '読めなかったセル', en: 'Cells that could not be read' },
   privacy: { ja: 'データはこのパソコンの外に送信されません。', en: 'No data leaves this computer.' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 

@@ -8,12 +8,13 @@ export const CF_FORMULA = `=ISTEXT("${CF_MARKER}")`;
 /** Prefix of notes we write (notes have no id: they are found by cell address and this prefix). */
 export const NOTE_PREFIX = '[在宅チェック] ';
 
+/** field → column letter, a list of letters for contacts/mode ('F,G'), or '' for "no column" */
 export type Mapping = Partial<Record<CanonicalField, string>>;
 
 export interface SheetState {
   /** last known name (sheets are keyed by worksheet id, which survives renames) */
   name: string;
-  /** forced column mapping: field → column letter */
+  /** forced column mapping (see Mapping) */
   mapping?: Mapping;
   /** ids of the conditional formats we created */
   highlights?: string[];
@@ -49,7 +50,7 @@ function parseMapping(v: unknown): Mapping | undefined {
   const out: Mapping = {};
   for (const field of CANONICAL_FIELDS) {
     const col = v[field];
-    if (typeof col === 'string' && col !== '') out[field] = col;
+    if (typeof col === 'string') out[field] = col;
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -117,4 +118,54 @@ export function setMapping(store: AddinStore, id: string, name: string, field: C
   else mapping[field] = column;
   if (Object.keys(mapping).length) state.mapping = mapping;
   else delete state.mapping;
+}
+
+/** Fields that take several columns: their mapping is a list of letters. */
+const MULTI_COLUMN: readonly CanonicalField[] = ['contacts', 'mode'];
+
+/** Column letters in a mapping value ('F,G' → ['F', 'G']). */
+export function letterList(spec: string | undefined): string[] {
+  return spec ? (spec.toUpperCase().match(/[A-Z]+/g) ?? []) : [];
+}
+
+function byColumn(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The user sets column `letter` to `field` ('' = not used), given what the last import made of each
+ * column (`current`: letter → field, ImportedSheet.columnFields). Not used un-maps the column's field
+ * ('' for a one-column field, the remaining columns for contacts/mode); a field of several columns
+ * gains the column; the column leaves any other forced field.
+ */
+export function remapColumn(store: AddinStore, id: string, name: string, current: Readonly<Record<string, CanonicalField>>, letter: string, field: CanonicalField | ''): void {
+  const state = sheetState(store, id, name);
+  const mapping: Mapping = { ...state.mapping };
+  // the columns of a field: its forced list if it has one, else what the import found
+  const columnsOf = (f: CanonicalField) => {
+    const forced = letterList(state.mapping?.[f]);
+    return forced.length ? forced : Object.keys(current).filter((l) => current[l] === f);
+  };
+  for (const f of CANONICAL_FIELDS) {
+    const letters = letterList(mapping[f]);
+    if (!letters.includes(letter)) continue;
+    const rest = letters.filter((l) => l !== letter);
+    if (rest.length) mapping[f] = rest.join(',');
+    else delete mapping[f];
+  }
+  const prev = current[letter];
+  if (field === '') {
+    if (prev) mapping[prev] = MULTI_COLUMN.includes(prev) ? columnsOf(prev).filter((l) => l !== letter).sort(byColumn).join(',') : '';
+  } else if (MULTI_COLUMN.includes(field)) {
+    mapping[field] = [...new Set([...columnsOf(field), letter])].sort(byColumn).join(',');
+  } else {
+    mapping[field] = letter;
+  }
+  if (Object.keys(mapping).length) state.mapping = mapping;
+  else delete state.mapping;
+}
+
+/** Forget the forced mapping of a sheet: back to automatic detection. */
+export function resetMapping(store: AddinStore, id: string, name: string): void {
+  delete sheetState(store, id, name).mapping;
 }

@@ -10,19 +10,23 @@ import {
   loadStore,
   runExcel,
   saveStore,
+  selectCells,
   selectRows,
+  supports1904,
   watchSheets,
   type IoOptions,
   type SheetRead,
 } from './excel-io.ts';
 import { langFromOffice, makeT, type Lang, type StringKey } from './i18n.ts';
-import { emptyStore, setMapping, type AddinStore } from './settings.ts';
+import { emptyStore, letterList, remapColumn, resetMapping, type AddinStore } from './settings.ts';
 
 /** The ExcelApi version the pane cannot work without (conditional formats); see the manifest. */
 const MIN_API = '1.6';
 const MAX_ITEMS_PER_GROUP = 50;
 const FIRST_ITEMS = 3;
 const AUTO_CHECK_DELAY_MS = 1500;
+/** Group id of input findings about one cell (bad dates, times, numbers, modes, duplicates). */
+const CELL_GROUP = 'input-cells';
 
 const SOURCE_NAMES: Record<string, { ja: string; en: string }> = {
   '000': { ja: '西尾市Q&A', en: 'Nishio Q&A' },
@@ -44,7 +48,7 @@ const INPUT_TITLES: Record<string, { ja: string; en: string }> = {
 let lang: Lang = 'ja';
 let t = makeT(lang);
 let store: AddinStore = emptyStore();
-let caps = { multiArea: false, autoCheck: false, notes: false, web: false };
+let caps = { multiArea: false, autoCheck: false, notes: false, web: false, date1904: false };
 let busy = false;
 let lastScope: 'active' | 'all' = 'active';
 let last: { sheets: SheetRead[]; imported: ImportedSheet[]; report: Report; activeId: string } | undefined;
@@ -130,7 +134,7 @@ function checkOptions(): CheckOptions | undefined {
 }
 
 function ioOptions(): IoOptions {
-  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked };
+  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked, date1904: caps.date1904 };
   if (caps.web) io.payloadLimit = WEB_PAYLOAD_LIMIT;
   return io;
 }
@@ -158,7 +162,13 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
   setStatus(t('checking'));
   try {
     const io = ioOptions();
-    const result = await runExcel((ctx) => checkInWorkbook(ctx, scope, options, io, readPrefs()));
+    const run = (o: IoOptions) => runExcel((ctx) => checkInWorkbook(ctx, scope, options, o, readPrefs()));
+    const result = await run(io).catch((e: unknown) => {
+      if (!io.date1904) throw e;
+      // This Excel does not know Workbook.use1904DateSystem: read dates as 1900-system serials.
+      caps.date1904 = false;
+      return run({ ...io, date1904: false });
+    });
     store = result.store;
     last = result;
     renderReport(result.report);
@@ -195,7 +205,13 @@ function findingState(f: Finding): 'error' | 'warning' | 'incomplete' | 'pending
 const STATE_ORDER = { error: 0, warning: 1, incomplete: 2, pending: 3 } as const;
 
 function ruleTitle(ruleId: string): string {
+  if (ruleId === CELL_GROUP) return t('cellGroup');
   return getRule(ruleId)?.meta.title[lang] ?? INPUT_TITLES[ruleId]?.[lang] ?? ruleId;
+}
+
+/** An input finding located on cells (a column, not just a row). */
+function isCellFinding(f: Finding): boolean {
+  return f.ruleId.startsWith('input-') && f.locations.some((l) => l.sheet && l.row && l.column);
 }
 
 function citeSources(source: string): string {
@@ -229,10 +245,12 @@ function renderReport(report: Report): void {
 
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const list = groups.get(f.ruleId) ?? [];
+    const key = isCellFinding(f) ? CELL_GROUP : f.ruleId;
+    const list = groups.get(key) ?? [];
     list.push(f);
-    groups.set(f.ruleId, list);
+    groups.set(key, list);
   }
+  const sheetsInReport = new Set(report.findings.flatMap((f) => f.locations.map((l) => l.sheet)));
   const ordered = [...groups.entries()].map(([ruleId, list]) => {
     const worst = list.map(findingState).sort((a, b) => STATE_ORDER[a] - STATE_ORDER[b])[0]!;
     return { ruleId, list, worst };
@@ -261,7 +279,7 @@ function renderReport(report: Report): void {
       const items = el('ul', { class: 'items' });
       const shown = list.slice(0, MAX_ITEMS_PER_GROUP);
       shown.forEach((f, i) => {
-        const li = el('li', {}, findingButton(f));
+        const li = el('li', {}, ruleId === CELL_GROUP ? cellButton(f, sheetsInReport.size > 1) : findingButton(f));
         if (i >= FIRST_ITEMS) li.hidden = true;
         items.append(li);
       });
@@ -313,8 +331,30 @@ function findingButton(f: Finding): HTMLButtonElement {
   return button;
 }
 
-function letterList(spec: string | undefined): string[] {
-  return spec ? (spec.toUpperCase().match(/[A-Z]+/g) ?? []) : [];
+/** A bad cell: its address and what is wrong; clicking selects the cell(s). */
+function cellButton(f: Finding, showSheet: boolean): HTMLButtonElement {
+  const cells = f.locations.filter((l) => l.sheet && l.row && l.column);
+  const sheet = cells[0]!.sheet!;
+  const addresses = cells.filter((l) => l.sheet === sheet).map((l) => `${l.column}${l.row}`);
+  const who = el('span', { class: 'who' });
+  who.append(el('b', { class: 'cell' }, showSheet ? `${sheet}!${addresses[0]}` : addresses[0]!));
+  who.append(el('span', { class: 'kind' }, INPUT_TITLES[f.ruleId]?.[lang] ?? f.ruleId));
+  if (f.user) who.append(el('span', {}, f.user));
+  const button = el('button', { type: 'button', class: 'item', title: t('selectCell'), 'data-cell': addresses[0]! }, who, el('span', { class: 'msg' }, f.message[lang]));
+  button.addEventListener('click', () => {
+    void runExcel((ctx) => selectCells(ctx, sheet, addresses, caps.multiArea)).catch((e) => setStatus(t('failed', { detail: describeError(e) }), true));
+  });
+  return button;
+}
+
+/** Column letter → field of the last import (older results without columnFields: from columns). */
+function columnFieldsOf(imp: ImportedSheet): Record<string, CanonicalField> {
+  if (imp.columnFields) return imp.columnFields;
+  const out: Record<string, CanonicalField> = {};
+  for (const [field, spec] of Object.entries(imp.columns) as [CanonicalField, string][]) {
+    for (const letter of letterList(spec)) out[letter] ??= field;
+  }
+  return out;
 }
 
 /** The mapping panel for the active sheet of the last check (else the first sheet read). */
@@ -331,28 +371,40 @@ function renderMapping(): void {
   const bounds = read.bounds;
   const headerRow = imp.headerRow ?? bounds.row;
   const r = headerRow - bounds.row;
-  const columnOf = new Map<string, CanonicalField>();
-  for (const [field, spec] of Object.entries(imp.columns) as [CanonicalField, string][]) {
-    for (const letter of letterList(spec)) if (!columnOf.has(letter)) columnOf.set(letter, field);
-  }
+  const current = columnFieldsOf(imp);
   const forced = read.id ? store.sheets[read.id]?.mapping ?? {} : {};
   const forcedLetters = new Set(Object.values(forced).flatMap((v) => letterList(v)));
   const rows: HTMLTableRowElement[] = [];
   for (let c = bounds.col; c <= bounds.lastCol; c++) {
     const letter = letterOf(c);
     const text = String(read.grid.text?.[r]?.[c - bounds.col] ?? read.grid.cells[r]?.[c - bounds.col] ?? '').trim();
-    if (!text && !columnOf.has(letter)) continue;
+    const field = current[letter];
+    if (!text && !field) continue;
     const select = el('select', { 'aria-label': `${letter} ${text}`, 'data-column': letter });
     select.append(el('option', { value: '' }, t('mappingNone')));
     for (const field of CANONICAL_FIELDS) select.append(el('option', { value: field }, FIELD_LABELS[field][lang]));
-    select.value = columnOf.get(letter) ?? '';
+    select.value = field ?? '';
     if (forcedLetters.has(letter)) select.classList.add('forced');
-    select.addEventListener('change', () => void changeMapping(read, letter, select.value as CanonicalField | ''));
+    if (imp.layout === 'matrix' && field === 'date') {
+      // a day column of the monthly matrix: its marks give the date and mode of that day
+      select.disabled = true;
+      select.title = t('dayColumn');
+    }
+    select.addEventListener('change', () => void changeMapping(read, current, letter, select.value as CanonicalField | ''));
     rows.push(el('tr', {}, el('td', { class: 'col' }, letter), el('td', { class: 'hdr', title: text }, text), el('td', {}, select)));
   }
   const table = el('table', { class: 'map' }, el('thead', {}, el('tr', {}, el('th', {}, t('column')), el('th', {}, t('header')), el('th', {}, t('field')))), el('tbody', {}, ...rows));
   const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${t('headerRow', { row: headerRow })}${imp.layout ? ` · ${t('layout')}: ${imp.layout}` : ''}`);
-  box.replaceChildren(info, table);
+  const parts: HTMLElement[] = [info, table];
+  if (Object.keys(forced).length) {
+    const reset = el('button', { type: 'button', id: 'mappingReset', class: 'link' }, t('mappingReset'));
+    reset.addEventListener('click', () => {
+      resetMapping(store, read.id, read.name);
+      void saveMappingAndRecheck();
+    });
+    parts.push(reset);
+  }
+  box.replaceChildren(...parts);
 }
 
 function letterOf(n: number): string {
@@ -361,14 +413,12 @@ function letterOf(n: number): string {
   return s;
 }
 
-async function changeMapping(read: SheetRead, letter: string, field: CanonicalField | ''): Promise<void> {
-  if (field) setMapping(store, read.id, read.name, field, letter);
-  else {
-    const mapping = store.sheets[read.id]?.mapping ?? {};
-    for (const [f, spec] of Object.entries(mapping) as [CanonicalField, string][]) {
-      if (letterList(spec).includes(letter)) setMapping(store, read.id, read.name, f, undefined);
-    }
-  }
+async function changeMapping(read: SheetRead, current: Record<string, CanonicalField>, letter: string, field: CanonicalField | ''): Promise<void> {
+  remapColumn(store, read.id, read.name, current, letter, field);
+  await saveMappingAndRecheck();
+}
+
+async function saveMappingAndRecheck(): Promise<void> {
   try {
     await runExcel((ctx) => saveStore(ctx, store));
     await runCheck(lastScope);
@@ -443,6 +493,7 @@ async function start(): Promise<void> {
     autoCheck: supports('1.7'),
     notes: supports('1.18'),
     web: String(Office.context.diagnostics?.platform) === 'OfficeOnline',
+    date1904: supports1904(typeof Excel === 'undefined' ? undefined : Excel),
   };
   const autoBox = $<HTMLInputElement>('autoCheck');
   autoBox.disabled = !caps.autoCheck;

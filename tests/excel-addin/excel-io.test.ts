@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/model/report.ts';
-import { applyHighlights, clearHighlights, FILL, readWorkbook, rowsAddress, saveStore, selectRows, WEB_OPS_PER_SYNC, WEB_PAYLOAD_LIMIT } from '../../excel-addin/excel-io.ts';
+import { applyHighlights, clearHighlights, FILL, readWorkbook, rowsAddress, saveStore, selectCells, selectRows, supports1904, WEB_OPS_PER_SYNC, WEB_PAYLOAD_LIMIT } from '../../excel-addin/excel-io.ts';
 import { coalesceRows, rowNotes, rowTones } from '../../excel-addin/highlights.ts';
-import { CF_FORMULA, NOTE_PREFIX, SETTINGS_KEY, parseStore, setMapping } from '../../excel-addin/settings.ts';
-import { FakeContext, FakeWorkbookState } from './fake-excel.ts';
+import { CF_FORMULA, NOTE_PREFIX, SETTINGS_KEY, emptyStore, parseStore, remapColumn, resetMapping, setMapping } from '../../excel-addin/settings.ts';
+import { FakeContext, FakeWorkbookState, makeFakeOffice } from './fake-excel.ts';
 
 const header = ['日付', '利用者名', '利用形態', '連絡1', '連絡2', '日報'];
 function sheetRows(n: number, offset = 0): (string | number)[][] {
@@ -240,5 +240,117 @@ describe('checkInWorkbook (adapter + core, as the pane runs it)', () => {
       expect([...covered].sort()).toEqual([...rows].sort());
       expect(state.cellWrites).toEqual([]);
     }
+  });
+});
+
+describe('1904 date system', () => {
+  // 2026-10-01 is serial 46296 in the 1900 system and 46296 - 1462 in the 1904 system.
+  const serial1904 = 46296 - 1462;
+  const book = (date1904: boolean, host1904 = true) =>
+    new FakeWorkbookState({ sheets: [{ name: '10月', values: [header, [serial1904, '山田', '在宅', '9:00', '15:00', '○']] }, { name: '11月', values: sheetRows(2) }], date1904, host1904 });
+
+  it('loads Workbook.use1904DateSystem in the first read sync and marks every grid', async () => {
+    const state = book(true);
+    const read = await readWorkbook(ctxOf(state), 'active', { date1904: true });
+    expect(state.syncs).toBe(1);
+    expect(read.sheets[0]!.grid.date1904).toBe(true);
+    const all = await readWorkbook(ctxOf(book(true)), 'all', { date1904: true });
+    expect(all.sheets.map((s) => s.grid.date1904)).toEqual([true, true]);
+    const plain = await readWorkbook(ctxOf(book(false)), 'all', { date1904: true });
+    expect(plain.sheets.map((s) => s.grid.date1904)).toEqual([undefined, undefined]);
+  });
+
+  it('a check of a 1904-system workbook reads the right dates; without the option they shift by 1,462 days', async () => {
+    const { checkInWorkbook } = await import('../../excel-addin/check-run.ts');
+    const run = await checkInWorkbook(ctxOf(book(true)), 'active', { asOf: '2026-11-23' }, { date1904: true });
+    expect(run.imported[0]!.recordList.map((r) => r.date)).toEqual(['2026-10-01']);
+    const old = await checkInWorkbook(ctxOf(book(true)), 'active', { asOf: '2026-11-23' }, {});
+    expect(old.imported[0]!.recordList.map((r) => r.date)).toEqual(['2022-09-30']);
+  });
+
+  it('does not load the property unless asked (hosts without it fail the whole sync)', async () => {
+    const state = book(true, false);
+    await expect(readWorkbook(ctxOf(state), 'active', { date1904: true })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const read = await readWorkbook(ctxOf(state), 'active', {});
+    expect(read.sheets[0]!.grid.date1904).toBeUndefined();
+  });
+
+  it('asks only when the loaded Office.js defines the property', () => {
+    const state = book(true);
+    expect(supports1904(makeFakeOffice(state, { lib1904: true }).Excel)).toBe(true);
+    expect(supports1904(makeFakeOffice(state).Excel)).toBe(false);
+    expect(supports1904(undefined)).toBe(false);
+  });
+});
+
+describe('selectCells', () => {
+  it('activates the sheet and selects the cells (all with ExcelApi 1.9, else the first)', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: 'A', values: sheetRows(3) }, { name: 'B', values: sheetRows(30) }] });
+    await selectCells(ctxOf(state), 'B', ['C5'], true);
+    expect(state.active().name).toBe('B');
+    expect(state.selection).toEqual({ sheet: 'B', address: 'C5' });
+    await selectCells(ctxOf(state), 'A', ['A9', 'A7', 'A9'], true);
+    expect(state.selection).toEqual({ sheet: 'A', address: 'A9,A7' });
+    await selectCells(ctxOf(state), 'A', ['A9', 'A7'], false);
+    expect(state.selection).toEqual({ sheet: 'A', address: 'A9' });
+  });
+});
+
+describe('remapColumn (the mapping panel)', () => {
+  // what the last import made of each column
+  const current = { A: 'date', B: 'user', C: 'mode', D: 'contacts', E: 'contacts', F: 'dailyReport', G: 'remark' } as const;
+  const mappingAfter = (steps: [string, string][], start?: Record<string, string>) => {
+    const store = emptyStore();
+    if (start) store.sheets.s = { name: '10月', mapping: start };
+    for (const [letter, field] of steps) remapColumn(store, 's', '10月', current, letter, field as never);
+    return store.sheets.s!.mapping;
+  };
+
+  it('「使わない」 on the second contacts column keeps the first; on the last one un-maps contacts', () => {
+    expect(mappingAfter([['E', '']])).toEqual({ contacts: 'D' });
+    expect(mappingAfter([['D', '']])).toEqual({ contacts: 'E' });
+    expect(mappingAfter([['D', ''], ['E', '']])).toEqual({ contacts: '' });
+  });
+
+  it('「使わない」 on a one-column field maps the field to no column', () => {
+    expect(mappingAfter([['G', '']])).toEqual({ remark: '' });
+  });
+
+  it('a column set to contacts joins the contacts columns, in column order', () => {
+    expect(mappingAfter([['G', 'contacts']])).toEqual({ contacts: 'D,E,G' });
+    expect(mappingAfter([['AA', 'contacts'], ['H', 'contacts']])).toEqual({ contacts: 'D,E,H,AA' });
+  });
+
+  it('a column leaves any forced field it was in; choosing a field again maps it', () => {
+    expect(mappingAfter([['G', 'workContent']], { remark: 'G' })).toEqual({ workContent: 'G' });
+    expect(mappingAfter([['E', 'remark']], { contacts: 'D,E' })).toEqual({ contacts: 'D', remark: 'E' });
+    expect(mappingAfter([['G', 'remark']], { remark: '' })).toEqual({ remark: 'G' });
+  });
+
+  it('the stored mapping round-trips through the workbook, "" included, and resets', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(3) }] });
+    const read = await readWorkbook(ctxOf(state), 'active');
+    remapColumn(read.store, read.activeId, read.activeName, current, 'E', '');
+    remapColumn(read.store, read.activeId, read.activeName, current, 'G', '');
+    await saveStore(ctxOf(state), read.store);
+    const again = await readWorkbook(ctxOf(state), 'active');
+    expect(again.store.sheets[again.activeId]!.mapping).toEqual({ contacts: 'D', remark: '' });
+    resetMapping(again.store, again.activeId, again.activeName);
+    expect(again.store.sheets[again.activeId]!.mapping).toBeUndefined();
+  });
+
+  it('the add-in mapping reaches core: the un-mapped contacts column is no longer read', async () => {
+    const { checkInWorkbook } = await import('../../excel-addin/check-run.ts');
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(6) }] });
+    const first = await checkInWorkbook(ctxOf(state), 'active', { asOf: '2026-11-23' }, {});
+    const cf = first.imported[0]!.columnFields!;
+    expect(cf).toMatchObject({ D: 'contacts', E: 'contacts' });
+    remapColumn(first.store, first.activeId, '10月', cf, 'E', '');
+    await saveStore(ctxOf(state), first.store);
+    const second = await checkInWorkbook(ctxOf(state), 'active', { asOf: '2026-11-23' }, {});
+    expect(second.imported[0]!.columnFields).toMatchObject({ D: 'contacts' });
+    expect(second.imported[0]!.columnFields!.E).toBeUndefined();
+    expect(second.imported[0]!.unmappedHeaders).toEqual(['連絡2']);
+    expect(second.imported[0]!.recordList.every((r) => (r.contacts?.length ?? 0) <= 1)).toBe(true);
   });
 });

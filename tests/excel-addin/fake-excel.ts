@@ -31,6 +31,10 @@ export interface FakeSpec {
   sheets: { name: string; values: Cell[][]; text?: string[][] }[];
   active?: string;
   settings?: Record<string, unknown>;
+  /** the workbook uses the 1904 date system */
+  date1904?: boolean;
+  /** the host knows Workbook.use1904DateSystem (a preview API); loading it otherwise fails the sync */
+  host1904?: boolean;
 }
 
 export class FakeWorkbookState {
@@ -44,9 +48,13 @@ export class FakeWorkbookState {
   /** largest response (approximate JSON bytes) of one sync, measured when `measurePayload` is on */
   maxPayload = 0;
   measurePayload = false;
+  date1904: boolean;
+  host1904: boolean;
   private nextCf = 1;
 
   constructor(spec: FakeSpec) {
+    this.date1904 = spec.date1904 === true;
+    this.host1904 = spec.host1904 !== false;
     spec.sheets.forEach((s, i) =>
       this.sheets.push({ id: `{sheet-${i + 1}}`, name: s.name, visibility: 'Visible', values: s.values, text: s.text, cfs: [], notes: new Map(), handlers: [] }),
     );
@@ -154,14 +162,27 @@ export class FakeContext {
   }
 }
 
-class FakeWorkbook {
+export class FakeWorkbook extends Loadable {
   readonly settings: FakeSettings;
   readonly worksheets: FakeWorksheets;
   constructor(ctx: FakeContext) {
+    super(ctx);
     this.settings = new FakeSettings(ctx);
     this.worksheets = new FakeWorksheets(ctx);
   }
+  protected override resolve(props: string[]): void {
+    if (props.includes('use1904DateSystem')) {
+      if (!this.ctx.state.host1904) throw fakeError('ApiNotFound', 'use1904DateSystem');
+      this.set$('use1904DateSystem', this.ctx.state.date1904);
+    }
+  }
+  get use1904DateSystem(): boolean {
+    return this.get$('use1904DateSystem');
+  }
 }
+
+/** An Office.js library without the preview property (the production CDN today). */
+export class FakeWorkbookWithout1904 {}
 
 class FakeSettings {
   constructor(private ctx: FakeContext) {}
@@ -447,6 +468,8 @@ export interface FakeOfficeOptions {
   /** highest ExcelApi minor version supported (e.g. 18 for 1.18) */
   excelApi?: number;
   platform?: string;
+  /** the loaded Office.js defines Workbook.use1904DateSystem (default: no, like the production CDN) */
+  lib1904?: boolean;
 }
 
 /** Globals `Office` and `Excel` backed by a fake workbook (for the task pane in a browser). */
@@ -472,6 +495,7 @@ export function makeFakeOffice(state: FakeWorkbookState, opts: FakeOfficeOptions
     },
   };
   const Excel = {
+    Workbook: opts.lib1904 ? FakeWorkbook : FakeWorkbookWithout1904,
     ConditionalFormatType: { custom: 'Custom' },
     run: async (a: any, b?: any) => {
       const fn = typeof a === 'function' ? a : b;
