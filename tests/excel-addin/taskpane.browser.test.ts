@@ -180,6 +180,92 @@ describe('task pane in Chromium', () => {
     await page.context().close();
   });
 
+  it('mapping panel: every contacts column, 「使わない」 un-maps, 自動判定に戻す resets', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    const stored = async () => parseStore(await state((s) => s.settings.get('zaitakuCheck'))).sheets['{sheet-1}']?.mapping;
+    const contactCount = async () => Number((await page.textContent('details.group[data-rule="daily-contact"] .count'))!.replace(/\D/g, ''));
+    await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    await page.click('#checkSheet');
+    await page.waitForSelector('details.group[data-rule="daily-contact"]');
+    await page.click('#mappingPanel > summary');
+    expect(await page.inputValue('select[data-column="F"]')).toBe('contacts');
+    expect(await page.inputValue('select[data-column="G"]')).toBe('contacts');
+    expect(await page.locator('#mappingReset').count()).toBe(0);
+    const before = await contactCount();
+
+    // 連絡2 (G) not used: only 連絡1 counts, so every home day lacks its second contact
+    await page.selectOption('select[data-column="G"]', '');
+    await page.waitForFunction((n) => {
+      const c = document.querySelector('details.group[data-rule="daily-contact"] .count');
+      return !!c && Number(c.textContent!.replace(/\D/g, '')) > n;
+    }, before);
+    expect(await stored()).toEqual({ contacts: 'F' });
+    expect(await page.inputValue('select[data-column="G"]')).toBe('');
+    expect(await page.inputValue('select[data-column="F"]')).toBe('contacts');
+
+    // 日報 (H) not used: the 日報 rule is listed as not evaluated instead of judged
+    expect(await page.locator('details.group[data-rule="daily-report"]').count()).toBe(1);
+    await page.selectOption('select[data-column="H"]', '');
+    await page.waitForSelector('#notEvaluated li[data-rule="daily-report"]', { state: 'attached' });
+    expect(await page.locator('details.group[data-rule="daily-report"]').count()).toBe(0);
+    expect(await stored()).toEqual({ contacts: 'F', dailyReport: '' });
+
+    await page.click('#mappingReset');
+    await page.waitForFunction(() => (document.querySelector('select[data-column="G"]') as HTMLSelectElement | null)?.value === 'contacts');
+    await page.waitForSelector('details.group[data-rule="daily-report"]');
+    expect(await stored()).toBeUndefined();
+    expect(await contactCount()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('groups unreadable cells under 「読めなかったセル」; clicking one selects that cell', async () => {
+    const values = attendanceSheet(20, 3);
+    values[4]![0] = '2026/13/45'; // A5
+    values[7]![3] = '朝のうち'; // D8
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values }] });
+    await page.click('#checkSheet');
+    const group = page.locator('details.group[data-rule="input-cells"]');
+    await group.waitFor({ state: 'attached' });
+    expect(await group.locator('summary .name').textContent()).toBe('読めなかったセル');
+    expect(await group.locator('button.item').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['A5', 'D8']);
+    expect(await group.locator('button.item .cell').allTextContents()).toEqual(['A5', 'D8']);
+    expect(await group.locator('button.item[data-cell="D8"] .kind').textContent()).toBe('時刻が読み取れない');
+    if (!(await group.getAttribute('open'))) await group.locator('summary').click();
+    await group.locator('button.item[data-cell="D8"]').click();
+    await page.waitForFunction(() => !!(window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.selection);
+    expect(await state((s) => s.selection)).toEqual({ sheet: '10月', address: 'D8' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads a 1904-date-system workbook right when Office.js has use1904DateSystem, and still checks when Excel lacks it', async () => {
+    // dates as serial numbers of the 1904 system, as Office.js gives them
+    const values = attendanceSheet(15, 3).map((row, i) => {
+      const m = i > 2 ? /^(\d+)\/(\d+)\/(\d+)$/.exec(String(row[0])) : null;
+      if (!m) return row;
+      const serial1900 = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 30)) / 86400000;
+      return [serial1900 - 1462, ...row.slice(1)];
+    });
+    const periods = (page: Page) => page.locator('details.group[data-rule="daily-contact"] button.item .who span').allTextContents();
+    for (const host1904 of [true, false]) {
+      const { page, errors } = await openPane({ sheets: [{ name: '10月', values }], date1904: true, host1904 }, { lib1904: true });
+      await page.click('#settings > summary');
+      await page.fill('#asOf', '2026-11-20');
+      await page.click('#checkSheet');
+      await page.waitForSelector('details.group[data-rule="daily-contact"]');
+      const labels = await periods(page);
+      expect(labels.length).toBeGreaterThan(0);
+      // with the property the days are in October 2026; without it they shift 4 years and a day back (2022-09-30 …)
+      if (host1904) expect(labels.every((l) => l.startsWith('10/'))).toBe(true);
+      else expect(labels.some((l) => l === '9/30')).toBe(true);
+      expect(await page.textContent('#status')).toMatch(/チェックしました/);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('English UI, and clear messages for an empty sheet and a missing requirement set', async () => {
     const en = await openPane({ sheets: [{ name: 'Sheet1', values: [] }] }, { displayLanguage: 'en-US' });
     expect(await en.page.textContent('#checkSheet')).toBe('Check this sheet');
