@@ -1,12 +1,17 @@
 // npm run dev:addin                 → vite dev server for the task pane on https://localhost:3000/
 // npm run dev:addin -- --dist       → serve the built dist/excel-addin/ instead (run npm run build:addin first)
 // options: --port <n> (default 3000; the committed manifest expects 3000)
-// HTTPS uses the localhost certificate of office-addin-dev-certs (installed on first run; it may ask for consent).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+//          --no-install  only generate the localhost certificate, never touch the system trust store
+// HTTPS uses the localhost certificate of office-addin-dev-certs in ~/.office-addin-dev-certs. It is made and
+// its CA trusted on first run (that may ask for consent or sudo). When trusting fails (no sudo, no consent),
+// the certificate is used untrusted and the way to trust it is printed.
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
+import { homedir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getHttpsServerOptions } from 'office-addin-dev-certs';
+import { generateCertificates, getHttpsServerOptions } from 'office-addin-dev-certs';
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
@@ -32,13 +37,72 @@ function fail(message) {
   process.exit(1);
 }
 
-let httpsOptions;
-try {
-  httpsOptions = await getHttpsServerOptions();
-} catch (e) {
-  fail(`開発用証明書を用意できませんでした / could not get the dev certificate: ${e instanceof Error ? e.message : e}\n` +
-    '  npx office-addin-dev-certs install を実行してから、もう一度お試しください / run `npx office-addin-dev-certs install`, then retry.');
+// The paths office-addin-dev-certs uses by default.
+const certDir = join(homedir(), '.office-addin-dev-certs');
+const caPath = join(certDir, 'ca.crt');
+const certPath = join(certDir, 'localhost.crt');
+const keyPath = join(certDir, 'localhost.key');
+const DAY_MS = 86_400_000;
+
+/** The generated files exist, belong together and stay valid for at least a day. */
+function usableCertificate() {
+  try {
+    const cert = new X509Certificate(readFileSync(certPath));
+    const ca = new X509Certificate(readFileSync(caPath));
+    const key = createPrivateKey(readFileSync(keyPath));
+    return cert.checkPrivateKey(key) && cert.checkIssued(ca) && Date.parse(cert.validTo) > Date.now() + DAY_MS;
+  } catch {
+    return false;
+  }
 }
+
+/** Generate (or reuse) the localhost certificate without installing its CA anywhere. */
+async function untrustedCertificate() {
+  if (!usableCertificate()) {
+    for (const file of [caPath, certPath, keyPath]) rmSync(file, { force: true });
+    await generateCertificates(caPath, certPath, keyPath, 30, ['127.0.0.1', 'localhost']);
+  }
+  return { ca: readFileSync(caPath), cert: readFileSync(certPath), key: readFileSync(keyPath) };
+}
+
+function trustHint() {
+  const lines = [
+    '証明書の発行元（CA）はまだ信頼されていません。ブラウザーや Excel が警告を出さないようにするには / The CA is not trusted yet. To trust it:',
+  ];
+  if (process.platform === 'linux') {
+    lines.push(
+      `  (root) mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs && cp ${caPath} /usr/local/share/ca-certificates/office-addin-dev-certs/ && update-ca-certificates`,
+      `  Chrome/Edge/Firefox: 設定 → 証明書 → 認証局 に ${caPath} を読み込む / Settings → Certificates → Authorities → import ${caPath}`,
+      '  ブラウザーだけで信頼した場合は、証明書を作り直さないよう以後 npm run dev:addin -- --no-install で起動してください',
+      '  / if you trusted it in a browser only, start with npm run dev:addin -- --no-install so the certificate is kept',
+    );
+  } else {
+    lines.push('  npx office-addin-dev-certs install   (Windows: 確認画面で「はい」/ accept the prompt; Mac: パスワード / your password)');
+  }
+  lines.push(`  確認 / check: curl --cacert ${caPath} https://localhost:${port}/taskpane.html`);
+  return lines.join('\n') + '\n';
+}
+
+let httpsOptions;
+let trusted = false;
+if (!args.includes('--no-install')) {
+  try {
+    httpsOptions = await getHttpsServerOptions();
+    trusted = true;
+  } catch (e) {
+    process.stderr.write(`dev:addin: 証明書を信頼済みとして登録できませんでした / could not trust the certificate: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
+  }
+}
+if (!httpsOptions) {
+  try {
+    httpsOptions = await untrustedCertificate();
+  } catch (e) {
+    fail(`開発用証明書を作れませんでした / could not create the dev certificate: ${e instanceof Error ? e.message : e}`);
+  }
+}
+const afterStart = () => {
+  if (!trusted) process.stdout.write(trustHint());
+};
 
 if (serveDist) {
   if (!existsSync(join(distDir, 'taskpane.html'))) fail('dist/excel-addin がありません。先に npm run build:addin を実行してください / run npm run build:addin first.');
@@ -54,6 +118,7 @@ if (serveDist) {
   });
   server.listen(port, 'localhost', () => {
     process.stdout.write(`在宅チェック (dist): https://localhost:${port}/taskpane.html\nmanifest: dist/excel-addin/manifest.xml\n`);
+    afterStart();
   });
 } else {
   const { createServer } = await import('vite');
@@ -63,5 +128,6 @@ if (serveDist) {
   });
   await server.listen();
   server.printUrls();
-  process.stdout.write('manifest: manifests/office/manifest.xml (https://localhost:3000/)\n');
+  process.stdout.write(`在宅チェック: https://localhost:${port}/taskpane.html\nmanifest: manifests/office/manifest.xml (https://localhost:3000/)\n`);
+  afterStart();
 }
