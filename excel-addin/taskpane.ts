@@ -382,7 +382,7 @@ function renderMapping(): void {
     if (!text && !field) continue;
     const select = el('select', { 'aria-label': `${letter} ${text}`, 'data-column': letter });
     select.append(el('option', { value: '' }, t('mappingNone')));
-    for (const field of CANONICAL_FIELDS) select.append(el('option', { value: field }, FIELD_LABELS[field][lang]));
+    for (const f of CANONICAL_FIELDS) select.append(el('option', { value: f }, FIELD_LABELS[f][lang]));
     select.value = field ?? '';
     if (forcedLetters.has(letter)) select.classList.add('forced');
     if (imp.layout === 'matrix' && field === 'date') {
