@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../core/model/report.ts';
 import { CliError } from './errors.ts';
+import { findingTone, rowTones } from '../core/engine/row-tones.ts';
 import { findingKind, formatPeriod, KIND_LABEL } from './present.ts';
 
 export const FILL_ERROR = 'FFFFC7CE';
@@ -22,12 +23,6 @@ export async function samePath(a: string, b: string): Promise<boolean> {
   return (await canonicalPath(a)) === (await canonicalPath(b));
 }
 
-/** Row colour of one finding: violations by severity, incomplete as a warning, pending none. */
-function fillOf(f: Finding): 'error' | 'warning' | undefined {
-  if (f.outcome === 'pending') return undefined;
-  if (f.outcome === 'incomplete') return 'warning';
-  return f.severity;
-}
 
 function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
   const taken = new Set(wb.worksheets.map((ws) => ws.name));
@@ -57,24 +52,9 @@ export async function annotateWorkbook(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(inputPath)) as unknown as ArrayBuffer);
 
-  // sheet → row → strongest fill
-  const marks = new Map<string, Map<number, 'error' | 'warning'>>();
-  for (const f of findings) {
-    const fill = fillOf(f);
-    if (!fill) continue;
-    for (const loc of f.locations) {
-      if (loc.row === undefined || !loc.sheet) continue;
-      if (loc.file !== undefined && loc.file !== displayFile) continue;
-      const rows = marks.get(loc.sheet) ?? new Map<number, 'error' | 'warning'>();
-      if (rows.get(loc.row) !== 'error') rows.set(loc.row, fill);
-      marks.set(loc.sheet, rows);
-    }
-  }
-
   let rowsFilled = 0;
-  for (const [sheetName, rows] of marks) {
-    const ws = wb.getWorksheet(sheetName);
-    if (!ws) continue;
+  for (const ws of wb.worksheets) {
+    const rows = rowTones(findings, ws.name, displayFile);
     const cols = Math.max(ws.columnCount, 1);
     for (const [rowNo, fill] of rows) {
       const row = ws.getRow(rowNo);
@@ -118,7 +98,7 @@ export async function annotateWorkbook(
       message: f.message.ja,
       source: f.source,
     });
-    const fill = fillOf(f);
+    const fill = findingTone(f);
     if (fill) {
       r.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill === 'error' ? FILL_ERROR : FILL_WARNING } };
     }

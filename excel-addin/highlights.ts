@@ -1,7 +1,8 @@
 // Pure planning of row highlights from findings: which rows, which colour, coalesced runs.
 import type { Finding } from '../core/model/report.ts';
+import type { Tone } from '../core/engine/row-tones.ts';
 
-export type Tone = 'error' | 'warning';
+export { findingTone, rowTones, type Tone } from '../core/engine/row-tones.ts';
 
 export interface RowRun {
   tone: Tone;
@@ -13,24 +14,6 @@ export interface RowRun {
 export interface RowNote {
   row: number;
   text: string;
-}
-
-/** Error violations are red; warnings, incomplete and pending are yellow. */
-export function toneOf(f: Finding): Tone {
-  return f.severity === 'error' && f.outcome === 'violation' ? 'error' : 'warning';
-}
-
-/** Rows of one sheet with their tone (error wins over warning on the same row). */
-export function rowTones(findings: readonly Finding[], sheet: string): Map<number, Tone> {
-  const tones = new Map<number, Tone>();
-  for (const f of findings) {
-    const tone = toneOf(f);
-    for (const loc of f.locations) {
-      if (loc.sheet !== sheet || loc.row === undefined) continue;
-      if (tones.get(loc.row) !== 'error') tones.set(loc.row, tone);
-    }
-  }
-  return tones;
 }
 
 /** Contiguous rows of the same tone coalesced into one run, in row order. */
