@@ -68,10 +68,11 @@ function parseMapping(entries: string[]): Partial<Record<CanonicalField, string>
     const eq = entry.indexOf('=');
     const field = eq > 0 ? entry.slice(0, eq).trim() : '';
     const header = eq > 0 ? entry.slice(eq + 1).trim() : '';
-    if (!field || !header) {
+    // `field=` (nothing after =) un-maps the field: no column is read for it
+    if (!field) {
       throw usageError(
-        `--map の形式が正しくありません: "${entry}"（例: --map mode=区分 または --map date=A）`,
-        `Bad --map value "${entry}" (expected field=header, e.g. --map mode=区分 or --map date=A)`,
+        `--map の形式が正しくありません: "${entry}"（例: --map mode=区分、--map date=A、--map contacts=F,G、対応を外すには --map remark=）`,
+        `Bad --map value "${entry}" (expected field=header, e.g. --map mode=区分, --map date=A, --map contacts=F,G; --map remark= un-maps)`,
       );
     }
     if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) {

@@ -15,7 +15,8 @@ export const HELP = `zaitaku-check — 在宅利用の記録チェッカー（�
   --capacity <n>            事業所の定員（home-user-ratio 在宅利用者の割合に使用。既定: なし）
   --sheet <シート名>        このシートだけをチェック（複数指定可。既定: 全シート）
   --map <項目>=<見出し>     列の対応を指定（複数指定可。見出し文字列または列記号、例: --map mode=区分
-                            --map date=A。既定: 自動判定）
+                            --map date=A。連絡の列は複数可: --map contacts=F,G。--map remark= で
+                            その項目の列を使わない。既定: 自動判定）
   --format <text|json>      出力形式（既定: text）
   --annotate <出力.xlsx>    該当行を色付けし「チェック結果」シートを加えたコピーを書き出す
                             （元のファイルは変更しません。入力と同じパスは指定できません）
@@ -48,7 +49,9 @@ Options:
   --capacity <n>            the provider's capacity (定員) for home-user-ratio (default: none)
   --sheet <name>            only this sheet (repeatable; default: all sheets)
   --map <field>=<header>    force a column mapping (repeatable; header text or column letter,
-                            e.g. --map mode=区分 --map date=A; default: auto-detected)
+                            e.g. --map mode=区分 --map date=A; several contact columns:
+                            --map contacts=F,G; --map remark= reads no column for it;
+                            default: auto-detected)
   --format <text|json>      output format (default: text)
   --annotate <out.xlsx>     write a copy of the workbook with the affected rows highlighted and a
                             findings sheet; the input file is never modified (out must differ)

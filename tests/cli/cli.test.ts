@@ -114,6 +114,19 @@ describe('check: exit status and output', () => {
     const report = Report.parse(JSON.parse(r.stdout));
     expect(report.inputs[0]!.sheets[0]!.columns.remark).toBe('K');
   });
+
+  it('--map field= un-maps a column: its rules are listed as not evaluated', async () => {
+    const r = await runCli(['examples/clean.xlsx', ...AS_OF, '--format', 'json', '--map', 'dailyReport=']);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.inputs[0]!.sheets[0]!.columns.dailyReport).toBeUndefined();
+    expect(report.notEvaluated.map((n) => n.ruleId)).toContain('daily-report');
+  });
+
+  it('--map contacts=F,G maps several contact columns', async () => {
+    const r = await runCli(['examples/clean.xlsx', ...AS_OF, '--format', 'json', '--map', 'contacts=連絡1,連絡2']);
+    expect(r.code).toBe(0);
+    expect(Report.parse(JSON.parse(r.stdout)).findings.filter((f) => f.ruleId === 'daily-contact')).toEqual([]);
+  });
 });
 
 describe('colour', () => {
