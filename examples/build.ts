@@ -213,6 +213,27 @@ export function setDate(cell: ExcelJS.Cell, isoDate: string): void {
   cell.numFmt = 'yyyy/m/d';
 }
 
+/** One cell of a day row: a plain value, a typed time (or text) or a typed date. */
+type CellSpec = ExcelJS.CellValue | { time: string | null } | { date: string };
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  if (spec !== null && typeof spec === 'object' && 'time' in spec) setTime(cell, spec.time);
+  else if (spec !== null && typeof spec === 'object' && 'date' in spec && typeof spec.date === 'string') setDate(cell, spec.date);
+  else cell.value = spec as ExcelJS.CellValue;
+}
+
+/** Writes one row per day from `firstRow` on, cells from column A; returns each day's row. */
+function writeDayRows(ws: ExcelJS.Worksheet, firstRow: number, days: Day[], cellsOf: (d: Day) => CellSpec[]): Map<Day, number> {
+  const rows = new Map<Day, number>();
+  let r = firstRow;
+  for (const d of days) {
+    const row = ws.getRow(r);
+    cellsOf(d).forEach((spec, i) => writeCell(row.getCell(i + 1), spec));
+    rows.set(d, r++);
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------- rows layout
 
 export const ROWS_HEADERS = [
@@ -253,37 +274,11 @@ export function writeRowsSheet(wb: ExcelJS.Workbook, sheetName: string, title: s
   styleHeader(header);
   const widths = [11, 12, 12, 15, 8, 8, 8, 26, 26, 6, 28, 14, 8, 8, 10, 12, 12, 20, 14, 8, 8];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const rows = new Map<Day, number>();
-  let r = 4;
-  for (const d of days) {
-    const row = ws.getRow(r);
-    const c = (i: number) => row.getCell(i);
-    if (d.dateText !== undefined) c(1).value = d.dateText;
-    else setDate(c(1), iso(d.day));
-    c(2).value = d.user.name;
-    c(3).value = d.user.municipality || null;
-    c(4).value = d.user.service;
-    c(5).value = d.modeText ?? d.mode;
-    setTime(c(6), d.startText ?? d.start);
-    setTime(c(7), d.end);
-    c(8).value = d.contact1;
-    c(9).value = d.contact2;
-    c(10).value = d.report;
-    c(11).value = d.work;
-    c(12).value = d.result;
-    c(13).value = d.weekly;
-    c(14).value = d.monthly;
-    c(15).value = d.planned;
-    setDate(c(16), d.user.certFrom);
-    setDate(c(17), d.user.certTo);
-    c(18).value = d.other;
-    c(19).value = d.remark;
-    c(20).value = d.confirm;
-    c(21).value = d.user.arrival;
-    rows.set(d, r);
-    r++;
-  }
-  return rows;
+  return writeDayRows(ws, 4, days, (d) => [
+    d.dateText ?? { date: iso(d.day) }, d.user.name, d.user.municipality || null, d.user.service, d.modeText ?? d.mode,
+    { time: d.startText ?? d.start }, { time: d.end }, d.contact1, d.contact2, d.report, d.work, d.result, d.weekly,
+    d.monthly, d.planned, { date: d.user.certFrom }, { date: d.user.certTo }, d.other, d.remark, d.confirm, d.user.arrival,
+  ]);
 }
 
 /** Same columns as a CSV table (header in row 1): dates as 2026/10/01, times as 9:30. */
@@ -356,28 +351,10 @@ export function writePerUserSheet(wb: ExcelJS.Workbook, user: UserSpec, days: Da
   PER_USER_HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeader(header);
   [6, 5, 12, 8, 8, 26, 26, 6, 28, 8, 8, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const rows = new Map<Day, number>();
-  let r = 6;
-  for (const d of days) {
-    const row = ws.getRow(r);
-    const c = (i: number) => row.getCell(i);
-    c(1).value = d.day;
-    c(2).value = weekdayJa(d.day);
-    c(3).value = d.mode;
-    setTime(c(4), d.start);
-    setTime(c(5), d.end);
-    c(6).value = d.contact1;
-    c(7).value = d.contact2;
-    c(8).value = d.report;
-    c(9).value = d.work;
-    c(10).value = d.weekly;
-    c(11).value = d.monthly;
-    c(12).value = d.remark;
-    c(13).value = d.confirm;
-    rows.set(d, r);
-    r++;
-  }
-  return rows;
+  return writeDayRows(ws, 6, days, (d) => [
+    d.day, weekdayJa(d.day), d.mode, { time: d.start }, { time: d.end }, d.contact1, d.contact2, d.report, d.work,
+    d.weekly, d.monthly, d.remark, d.confirm,
+  ]);
 }
 
 // ---------------------------------------------------------------- remark-mode layout
@@ -408,29 +385,10 @@ export function writeRemarkSheet(wb: ExcelJS.Workbook, sheetName: string, days: 
   REMARK_HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeader(header);
   [9, 5, 12, 12, 8, 8, 26, 26, 6, 28, 8, 8, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const rows = new Map<Day, number>();
-  let r = 4;
-  for (const d of days) {
-    const row = ws.getRow(r);
-    const c = (i: number) => row.getCell(i);
-    c(1).value = `${MONTH}月${d.day}日`;
-    c(2).value = weekdayJa(d.day);
-    c(3).value = d.user.name;
-    c(4).value = d.user.municipality;
-    setTime(c(5), d.start);
-    setTime(c(6), d.end);
-    c(7).value = d.contact1;
-    c(8).value = d.contact2;
-    c(9).value = d.report;
-    c(10).value = d.work;
-    c(11).value = d.weekly;
-    c(12).value = d.monthly;
-    c(13).value = d.remark;
-    c(14).value = d.confirm;
-    rows.set(d, r);
-    r++;
-  }
-  return rows;
+  return writeDayRows(ws, 4, days, (d) => [
+    `${MONTH}月${d.day}日`, weekdayJa(d.day), d.user.name, d.user.municipality, { time: d.start }, { time: d.end },
+    d.contact1, d.contact2, d.report, d.work, d.weekly, d.monthly, d.remark, d.confirm,
+  ]);
 }
 
 // ---------------------------------------------------------------- matrix layout
