@@ -1,6 +1,7 @@
 // Presenters: Report / FormReport → text (Japanese first) or JSON. No compliance logic here.
 import type { Bilingual, Finding, Location, NotEvaluated, Report, Summary } from '../core/model/report.ts';
 import type { Lang } from './args.ts';
+import { LAYOUT_LABELS } from '../core/model/fields.ts';
 
 export interface FormReportLike {
   formId: string;
@@ -161,7 +162,7 @@ export function renderReportText(report: Report, style: TextStyle): string {
   out.push(style.lang === 'en' ? `Check date / チェック日: ${report.asOf}` : `チェック日: ${report.asOf}`);
   for (const input of report.inputs) {
     for (const s of input.sheets) {
-      const layout = s.layout ? ` ${s.layout}` : '';
+      const layout = s.layout ? ` ${LAYOUT_LABELS[s.layout][style.lang === 'en' ? 'en' : 'ja']}` : '';
       const header = s.headerRow ? ` 見出し${s.headerRow}行目` : '';
       out.push(`  ${input.file} [${s.name}]${layout}${header} ${s.records}件${style.lang === 'en' ? ` (${s.records} records)` : ''}`);
     }

@@ -1,7 +1,7 @@
 // Public entry of core/: pure functions only (no Node I/O, DOM, Office or Chrome).
 export * from './model/record.ts';
 export * from './model/report.ts';
-export { FIELD_LABELS } from './model/fields.ts';
+export { FIELD_LABELS, LAYOUT_LABELS } from './model/fields.ts';
 export type { CellValue, SheetGrid, ImportOptions, ImportedSheet } from './import/types.ts';
 export { importGrid } from './import/index.ts';
 export { decodeText, parseCsv } from './import/csv.ts';

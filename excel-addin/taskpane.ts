@@ -1,5 +1,5 @@
 // Task pane: settings, actions, findings and the column-mapping panel. No rule logic: core decides.
-import { CANONICAL_FIELDS, FIELD_LABELS, PACKS, getRule } from '../core/index.ts';
+import { CANONICAL_FIELDS, FIELD_LABELS, LAYOUT_LABELS, PACKS, getRule } from '../core/index.ts';
 import { checkInWorkbook } from './check-run.ts';
 import type { CanonicalField } from '../core/model/record.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
@@ -394,7 +394,7 @@ function renderMapping(): void {
     rows.push(el('tr', {}, el('td', { class: 'col' }, letter), el('td', { class: 'hdr', title: text }, text), el('td', {}, select)));
   }
   const table = el('table', { class: 'map' }, el('thead', {}, el('tr', {}, el('th', {}, t('column')), el('th', {}, t('header')), el('th', {}, t('field')))), el('tbody', {}, ...rows));
-  const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${t('headerRow', { row: headerRow })}${imp.layout ? ` · ${t('layout')}: ${imp.layout}` : ''}`);
+  const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${t('headerRow', { row: headerRow })}${imp.layout ? ` · ${t('layout')}: ${LAYOUT_LABELS[imp.layout][lang]}` : ''}`);
   const parts: HTMLElement[] = [info, table];
   if (Object.keys(forced).length) {
     const reset = el('button', { type: 'button', id: 'mappingReset', class: 'link' }, t('mappingReset'));

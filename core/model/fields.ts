@@ -1,5 +1,5 @@
 import type { CanonicalField } from './record.ts';
-import type { Bilingual } from './report.ts';
+import type { Bilingual, Layout } from './report.ts';
 
 /** Display names of the canonical fields (mapping panels, messages). */
 export const FIELD_LABELS: Record<CanonicalField, Bilingual> = {
@@ -26,4 +26,12 @@ export const FIELD_LABELS: Record<CanonicalField, Bilingual> = {
   userConfirmed: { ja: '利用者確認', en: 'User confirmation' },
   exceptionReason: { ja: '変更理由', en: 'Reason for change' },
   arrivalMinutes: { ja: '駆けつけ時間（分）', en: 'Arrival time (min)' },
+};
+
+/** Display names of the sheet layouts the importer recognises. */
+export const LAYOUT_LABELS: Record<Layout, Bilingual> = {
+  rows: { ja: '1行1利用日', en: 'one row per user-day' },
+  'per-user-sheet': { ja: '利用者別シート（実績記録票形式）', en: 'one sheet per user and month' },
+  matrix: { ja: '一覧表（利用者×日付）', en: 'users × days matrix' },
+  'remark-mode': { ja: '備考で在宅を判定', en: 'home days read from remarks' },
 };
