@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { RULES } from '../../../core/rules/index.ts';
 import { PACKS, effectiveRules, packForMunicipality } from '../../../core/packs/index.ts';
 
@@ -8,6 +8,12 @@ const section3 = spec.slice(spec.indexOf('## 3.'), spec.indexOf('## 4.'));
 const specIds = [...section3.matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]);
 
 describe('rule metadata', () => {
+  it('keeps each rule in core/rules/<id>.ts with its test in tests/core/rules/<id>.test.ts', () => {
+    for (const r of RULES) {
+      expect(existsSync(new URL(`../../../core/rules/${r.meta.id}.ts`, import.meta.url)), r.meta.id).toBe(true);
+      expect(existsSync(new URL(`./${r.meta.id}.test.ts`, import.meta.url)), r.meta.id).toBe(true);
+    }
+  });
   it('has one module per rule id of rules.md §3', () => {
     expect(RULES.map((r) => r.meta.id).sort()).toEqual([...specIds].sort());
   });
