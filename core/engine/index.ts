@@ -100,11 +100,28 @@ function packOn(packId: string, date: IsoDate, service: Service | undefined): st
   return notYet || otherService ? packOn(pack.extends, date, service) : packId;
 }
 
+/** The user's own pack when it reaches back before its start date for some rules (`alsoBeforeStart`). */
+function lookBackPack(basePack: string, date: IsoDate, service: Service | undefined): string | undefined {
+  const pack = getPack(basePack);
+  if (!pack?.alsoBeforeStart || pack.effectiveFrom === undefined || date >= pack.effectiveFrom) return undefined;
+  const covered = pack.services === undefined || service === undefined || pack.services.includes(service);
+  return covered ? basePack : undefined;
+}
+
 const rulesForCache = new Map<string, EffectiveRule[]>();
-function rulesFor(packId: string, scope: Scope): EffectiveRule[] {
-  const key = `${packId}\u0000${scope}`;
+/** The rules of a pack for a scope; with `lookBack`, that pack's `alsoBeforeStart` rules replace their namesakes. */
+function rulesFor(packId: string, scope: Scope, lookBack?: string): EffectiveRule[] {
+  const key = `${packId}\u0000${scope}\u0000${lookBack ?? ''}`;
   let rules = rulesForCache.get(key);
-  if (!rules) rulesForCache.set(key, (rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope)));
+  if (!rules) {
+    rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope);
+    const ids = new Set(lookBack ? getPack(lookBack)?.alsoBeforeStart : []);
+    if (ids.size > 0) {
+      const carried = effectiveRules(lookBack!).filter((e) => e.rule.meta.scope === scope && ids.has(e.rule.meta.id));
+      rules = [...rules.filter((e) => !ids.has(e.rule.meta.id)), ...carried];
+    }
+    rulesForCache.set(key, rules);
+  }
   return rules;
 }
 
@@ -134,8 +151,8 @@ function checkUser(
     scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan,
   });
 
-  const run = (subject: Subject) => {
-    for (const effective of rulesFor(subject.pack, subject.scope)) {
+  const run = (subject: Subject, lookBack?: string) => {
+    for (const effective of rulesFor(subject.pack, subject.scope, lookBack)) {
       let ok = evaluable.get(effective);
       if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
       if (!ok) continue;
@@ -149,7 +166,7 @@ function checkUser(
 
   for (const r of home) {
     const one = [r];
-    run(subjectOf('day', packOn(basePack, r.date, service), { from: r.date, to: r.date }, one, one));
+    run(subjectOf('day', packOn(basePack, r.date, service), { from: r.date, to: r.date }, one, one), lookBackPack(basePack, r.date, service));
   }
   for (const [scope, rangeOf] of [
     ['week', (d: IsoDate) => weekRange(d, opts.weekStart)],
@@ -157,7 +174,8 @@ function checkUser(
   ] as const) {
     for (const { period, home: periodHome, all } of bucket(user.records, rangeOf)) {
       if (periodHome.length === 0) continue;
-      const pack = packOn(basePack, periodHome[periodHome.length - 1]!.date, service);
+      // a period that starts before a pack's start date is judged by the parent pack
+      const pack = packOn(basePack, periodHome[0]!.date, service);
       run(subjectOf(scope, pack, period, periodHome, all));
       if (scope === 'month') {
         let pm = providerMonths.get(period.from);

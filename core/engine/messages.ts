@@ -32,6 +32,19 @@ export function locationOf(r: DayRecord): Location {
     : { file: r.source.file, sheet: r.source.sheet, row: r.source.row };
 }
 
+/** One location per row (a matrix row holds many days of a user). */
+function uniqueLocations(records: readonly DayRecord[]): Location[] {
+  const seen = new Set<string>();
+  const out: Location[] = [];
+  for (const r of records) {
+    const key = `${r.source.file ?? ''}\u0000${r.source.sheet}\u0000${r.source.row}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(locationOf(r));
+  }
+  return out;
+}
+
 /** A rule's non-pass result as a report finding with its messages filled in. */
 export function renderFinding(
   effective: EffectiveRule,
@@ -50,11 +63,11 @@ export function renderFinding(
     ruleId: meta.id,
     severity: result.severity ?? effective.severity,
     outcome: result.outcome,
-    pack: subject.pack,
+    pack: effective.pack,
     period: { from: subject.period.from, to: subject.period.to },
-    locations: (result.records ?? subject.home).map(locationOf),
+    locations: uniqueLocations(result.records ?? subject.home),
     message: { ja, en },
-    source: citationFor(meta.sources, subject.pack),
+    source: citationFor(meta.sources, effective.pack),
   };
   if (subject.user !== undefined) finding.user = subject.user;
   return finding;

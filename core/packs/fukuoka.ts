@@ -7,6 +7,8 @@ export const fukuoka: Pack = {
   prefectureCode: '40',
   extends: 'national',
   effectiveFrom: '2026-10-01', // 004 §4 令和8年10月1日から適用
+  // 004 §5: before the notice no certificate entry was required of users already on home use
+  alsoBeforeStart: ['certificate-period'],
   source: '004 §4',
   rules: {
     'planned-home-day': ['error', { allowDocumentedExceptions: true }],

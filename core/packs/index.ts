@@ -20,7 +20,8 @@ export function getPack(id: string): Pack | undefined {
 
 /** The pack whose municipality names occur in a municipality cell (神戸市, 福岡市東区 …). */
 export function packForMunicipality(text: string): Pack | undefined {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  // 兵庫県神戸市, 福岡県福岡市東区: the prefecture is dropped
+  const t = text.normalize('NFKC').replace(/\s+/g, '').replace(/^(東京都|北海道|京都府|大阪府|.{2,3}県)(?=.+[市町村区])/, '');
   if (t === '') return undefined;
   // longest name first: 東大阪市 must not be taken for 大阪市
   const candidates = PACKS.flatMap((p) => p.municipalities.map((m) => ({ p, m }))).sort((a, b) => b.m.length - a.m.length);
@@ -31,6 +32,8 @@ export interface EffectiveRule {
   rule: Rule<any>;
   severity: Severity;
   options: unknown;
+  /** the pack whose setting this is */
+  pack: string;
 }
 
 function settingOf(pack: Pack, ruleId: string): RuleSetting | undefined {
@@ -59,7 +62,7 @@ export function effectiveRules(packId: string): EffectiveRule[] {
     if (!rule) throw new Error(`pack ${packId} names unknown rule ${id}`);
     if (setting === undefined || setting === 'off') continue;
     const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
-    result.push({ rule, severity, options: rule.meta.options.parse({ ...rule.meta.defaultOptions, ...options }) });
+    result.push({ rule, severity, options: rule.meta.options.parse({ ...rule.meta.defaultOptions, ...options }), pack: packId });
   }
   effectiveCache.set(packId, result);
   return result;

@@ -16,6 +16,8 @@ export interface Pack {
   extends?: string;
   /** service days before this date are judged by `extends` */
   effectiveFrom?: IsoDate;
+  /** rules of this pack that judge the days before `effectiveFrom` too (a transition that looks back) */
+  alsoBeforeStart?: string[];
   /** services the pack covers (users with no service in the data are covered); others are judged by `extends` */
   services?: Service[];
   /** citation of the pack's scope and dates */

@@ -37,7 +37,7 @@ export const certificatePeriod = defineRule({
     defaultSeverity: 'error',
     requires: [['certFrom', 'certTo']],
     options: z.object({
-      /** users on home use before `transitionFrom` may go on without the entry until this day */
+      /** the entry is required from `from`; users on home use before it may go on without it until `until` */
       transition: z.object({ from: IsoDate, until: IsoDate }).optional(),
     }),
     defaultOptions: {},
@@ -65,7 +65,9 @@ export const certificatePeriod = defineRule({
     const unique = certificatePeriods(subject.userRecords);
     if (unique.some((p) => p.from <= r.date && r.date <= p.to)) return PASS;
     const t = options.transition;
-    if (unique.length === 0 && t && r.date >= t.from && r.date <= t.until) {
+    // before the notice the entry was not required (004 §5)
+    if (unique.length === 0 && t && r.date < t.from) return PASS;
+    if (unique.length === 0 && t && r.date <= t.until) {
       const data = { transitionFrom: t.from, until: t.until };
       const homeBefore = hadHomeUseBefore(subject.userRecords, t.from);
       return homeBefore

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRule } from './types.ts';
 import { PASS } from './helpers.ts';
 
-const NONE = /^(なし|無し?|×|✕|-|ー|－|無し)$/;
+/** A cell that says there was no other service. */
+const NONE = /^(特に)?(なし|無し?)$|^該当(なし|無し)$|^(×|✕|-|ー|－|―|0)$/;
 const hhmm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 
 export const noConcurrentService = defineRule({
@@ -29,7 +30,7 @@ export const noConcurrentService = defineRule({
   check(subject) {
     const r = subject.home[0]!;
     const other = r.otherService;
-    if (!other || NONE.test(other.text.trim())) return PASS;
+    if (!other || NONE.test(other.text.normalize('NFKC').replace(/\s+/g, ''))) return PASS;
     const data = { other: other.text };
     if (other.from === undefined || other.to === undefined) {
       return { outcome: 'incomplete', messageId: 'noTime', data: { ...data, what: '他サービスの時間', whatEn: "the other service's time" } };

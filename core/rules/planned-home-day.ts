@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { defineRule } from './types.ts';
 import { hasText, PASS } from './helpers.ts';
 
-/** 「利用者や事業所の責めに帰さない事情」 (004 7(2)): bad weather, a temporary closure for an epidemic … */
-const NO_FAULT = /天候|台風|大雨|大雪|暴風|警報|災害|感染症|流行|臨時休止|臨時休業|休止/;
+/**
+ * 「利用者や事業所の責めに帰さない事情」 (004 7(2)): bad weather, or on-site attendance suspended for an
+ * epidemic. The user's own illness (風邪等の突発的な感染症罹患), hospital visits and errands are not.
+ */
+const NO_FAULT = /天候|台風|大雨|大雪|暴風|警報|災害|(流行|蔓延|まん延).*(休止|休業|閉所|中止)|臨時(休止|休業|閉所)|通所.{0,4}(休止|中止)/;
+const USER_REASON = /罹患|風邪|かぜ|体調|発熱|熱が|通院|受診|私用|用事|介護|怪我|けが|寝坊/;
 /** The plan records that planning ahead is hard because of the disability or symptoms. */
 const PLANNING_HARD = /計画.{0,6}(困難|難しい)|予め計画|あらかじめ計画|障がい特性|障害特性|症状により/;
 
@@ -40,7 +44,7 @@ export const plannedHomeDay = defineRule({
     }
     const reason = r.exceptionReason;
     if (PLANNING_HARD.test(reason)) return PASS;
-    if (!NO_FAULT.test(reason)) return { outcome: 'violation', messageId: 'unplannedReason', data: { reason } };
+    if (USER_REASON.test(reason) || !NO_FAULT.test(reason)) return { outcome: 'violation', messageId: 'unplannedReason', data: { reason } };
     const planIncludesHome = subject.userRecords.some((d) => d.planned === true);
     return planIncludesHome ? PASS : { outcome: 'violation', messageId: 'notInPlan', data: { reason } };
   },

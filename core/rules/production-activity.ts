@@ -6,7 +6,8 @@ import { PASS } from './helpers.ts';
 const UNSUITABLE: { pattern: RegExp; label: string }[] = [
   { pattern: /e-?スポーツ|ｅスポーツ|e-?sports?/i, label: 'eスポーツ' },
   { pattern: /^(植物|花|鉢植え)?の?水やり(のみ|だけ)?$/, label: '植物の水やりのみ' },
-  { pattern: /(卓球|麻雀|マージャン)(教室)?/, label: '卓球・麻雀教室の手伝い' },
+  // helping at a table-tennis or mahjong class, not work on goods for those games
+  { pattern: /(卓球|麻雀|マージャン)(教室|クラブ|サークル|場)|(卓球|麻雀|マージャン).{0,6}(手伝い|補助|相手)/, label: '卓球・麻雀教室の手伝い' },
   { pattern: /^自習(のみ|だけ)?$/, label: '自習のみ' },
   { pattern: /^(待機|在席|見守り)(のみ|だけ)?$|(居る|いる)だけ/, label: '所定の場所に居るだけ' },
 ];

@@ -7,7 +7,7 @@ export const weeklyCommute = defineRule({
     id: 'weekly-commute',
     scope: 'week',
     title: { ja: '週1日以上の通所（原則）', en: 'At least one on-site day a week (in principle)' },
-    sources: ['002 §1 支給決定基準'],
+    sources: ['002 §1 要件'],
     defaultSeverity: 'warning',
     requires: [['mode', 'remark']],
     options: z.object({}),

@@ -57,6 +57,13 @@ describe('engine', () => {
     expect(week.locations.map((l) => l.row)).toEqual([2, 3]);
   });
 
+  it('lists each row once in a finding even when a row holds several days (matrix)', () => {
+    const sheet = sheetOf([homeDay('2026-10-05'), homeDay('2026-10-06')]);
+    for (const r of sheet.recordList) r.source.row = 7;
+    const week = findingsOf(checkSheets([sheet], { asOf: '2026-12-31' }), 'weekly-evaluation')[0]!;
+    expect(week.locations).toEqual([{ sheet: '記録', row: 7 }]);
+  });
+
   it('includes the input findings of the importer and counts them as incomplete', () => {
     const sheet = sheetOf(compliantMonth('2026-10'));
     sheet.inputFindings.push({

@@ -21,16 +21,23 @@ describe('certificate-period', () => {
   });
   describe('fukuoka transition until 2027-02-28', () => {
     const none = { municipality: '福岡市', certFrom: undefined, certTo: undefined };
-    it('is a warning for users already on home use before 2026-10-01', () => {
+    it('is a warning for users already on home use before 2026-10-01, who needed no entry before it', () => {
       const f = findingsOf(run([homeDay('2026-09-30', none), homeDay('2026-10-01', none)]), 'certificate-period');
-      expect(f.map((x) => [x.period?.from, x.severity, x.pack])).toEqual([['2026-09-30', 'error', 'national'], ['2026-10-01', 'warning', 'fukuoka']]);
+      expect(f.map((x) => [x.period?.from, x.severity, x.pack])).toEqual([['2026-10-01', 'warning', 'fukuoka']]);
+    });
+    it('still judges a recorded period before 2026-10-01 (by the fukuoka rule)', () => {
+      const f = findingsOf(run([homeDay('2026-09-30', { municipality: '福岡市', certFrom: '2026-04-01', certTo: '2026-09-29' })]), 'certificate-period');
+      expect(f.map((x) => [x.severity, x.pack])).toEqual([['error', 'fukuoka']]);
+    });
+    it('does not carry the look-back to other users: national days without an entry are errors', () => {
+      expect(findingsOf(run([homeDay('2026-09-30', { certFrom: undefined, certTo: undefined })]), 'certificate-period')[0]).toMatchObject({ severity: 'error', pack: 'national' });
     });
     it('is incomplete when the data does not show earlier home use', () => {
       expect(findingsOf(run([homeDay('2026-10-07', none)]), 'certificate-period')[0]!.outcome).toBe('incomplete');
     });
     it('is an error from 2027-03-01', () => {
       const f = findingsOf(run([homeDay('2026-09-30', none), homeDay('2027-03-01', none)], { asOf: '2027-04-01' }), 'certificate-period');
-      expect(f.map((x) => x.severity)).toEqual(['error', 'error']);
+      expect(f.map((x) => [x.period?.from, x.severity])).toEqual([['2027-03-01', 'error']]);
     });
   });
 });

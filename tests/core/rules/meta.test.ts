@@ -48,5 +48,8 @@ describe('packs', () => {
     expect(packForMunicipality('福岡市東区')?.id).toBe('fukuoka');
     expect(packForMunicipality('神戸')?.id).toBe('kobe');
     expect(packForMunicipality(' 西尾市 ')?.id).toBe('nishio');
+    expect(packForMunicipality('兵庫県神戸市')?.id).toBe('kobe');
+    expect(packForMunicipality('大阪府東大阪市')?.id).toBe('higashiosaka');
+    expect(packForMunicipality('大阪府大阪市')).toBeUndefined();
   });
 });

@@ -7,7 +7,9 @@ describe('no-concurrent-service', () => {
   it('passes with no other service, or one outside the work time', () => {
     expect(findingsOf(run([homeDay('2026-10-07', fk)]), 'no-concurrent-service')).toEqual([]);
     expect(findingsOf(run([homeDay('2026-10-07', { ...fk, otherService: { text: '居宅介護', from: 16 * 60, to: 17 * 60 } })]), 'no-concurrent-service')).toEqual([]);
-    expect(findingsOf(run([homeDay('2026-10-07', { ...fk, otherService: { text: 'なし' } })]), 'no-concurrent-service')).toEqual([]);
+    for (const text of ['なし', '特になし', '該当なし', '無し', '-', '－']) {
+      expect(findingsOf(run([homeDay('2026-10-07', { ...fk, otherService: { text } })]), 'no-concurrent-service'), text).toEqual([]);
+    }
   });
   it('is an error when the times overlap', () => {
     const f = findingsOf(run([homeDay('2026-10-07', { ...fk, otherService: { text: '居宅介護 10:00～11:00', from: 600, to: 660 } })]), 'no-concurrent-service')[0]!;

@@ -20,8 +20,18 @@ describe('planned-home-day', () => {
     const days = [homeDay('2026-10-06', { municipality: '福岡市' }), homeDay('2026-10-07', { municipality: '福岡市', planned: false, exceptionReason: '台風による臨時休止' })];
     expect(findingsOf(run(days), 'planned-home-day')).toEqual([]);
   });
+  it('fukuoka: the user\'s own illness is not a no-fault reason (004 7(2) 風邪等の突発的な感染症罹患)', () => {
+    for (const exceptionReason of ['新型コロナ感染症に罹患したため', '風邪のため（感染症の疑い）', '通院のため']) {
+      const days = [homeDay('2026-10-06', { municipality: '福岡市' }), homeDay('2026-10-07', { municipality: '福岡市', planned: false, exceptionReason })];
+      expect(findingsOf(run(days), 'planned-home-day'), exceptionReason).toHaveLength(1);
+    }
+  });
+  it('fukuoka: an epidemic closing the office is one', () => {
+    const days = [homeDay('2026-10-06', { municipality: '福岡市' }), homeDay('2026-10-07', { municipality: '福岡市', planned: false, exceptionReason: 'インフルエンザ流行のため通所を臨時休止' })];
+    expect(findingsOf(run(days), 'planned-home-day')).toEqual([]);
+  });
   it('fukuoka: not for a user whose plan has no home use', () => {
-    const f = findingsOf(run([homeDay('2026-10-07', { municipality: '福岡市', planned: false, exceptionReason: '感染症流行による臨時休止' })]), 'planned-home-day')[0]!;
+    const f = findingsOf(run([homeDay('2026-10-07', { municipality: '福岡市', planned: false, exceptionReason: '感染症の流行による臨時休止' })]), 'planned-home-day')[0]!;
     expect(f.message.ja).toContain('個別支援計画に在宅利用の位置付けが見当たりません');
   });
   it('fukuoka: allows a change when the plan records that planning ahead is hard', () => {

@@ -7,7 +7,7 @@ describe('production-activity', () => {
     'flags %s', (text) => {
       expect(unsuitableActivity(text)).toBeDefined();
     });
-  it.each(['データ入力', 'Webサイトの記事作成', '水やりと商品の検品・梱包', '自習用教材の作成', 'プログラミング課題'])(
+  it.each(['データ入力', 'Webサイトの記事作成', '水やりと商品の検品・梱包', '自習用教材の作成', 'プログラミング課題', '卓球台の部品組立と検品', '麻雀牌のパッケージ封入作業'])(
     'accepts %s', (text) => {
       expect(unsuitableActivity(text)).toBeUndefined();
     });
