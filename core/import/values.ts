@@ -2,7 +2,7 @@
 import type { Contact, EvalMethod, Mode, OtherService, Service } from '../model/record.ts';
 import { parseDate, type DateContext, type DateResult, type Reason } from '../normalize/dates.ts';
 import { parseEvalMethod, parseMark, parseMode, parseService } from '../normalize/marks.ts';
-import { extractTimeRange, parseTime, parseTimeRange, type TimeRangeResult, type TimeResult } from '../normalize/times.ts';
+import { extractTimeRange, parseMinutes, parseTime, parseTimeRange, type TimeRangeResult, type TimeResult } from '../normalize/times.ts';
 import { isExcelError, normalizeText, normalizeUserName } from '../normalize/text.ts';
 import type { CellValue } from './types.ts';
 
@@ -138,23 +138,11 @@ export function countValue(v: CellValue): Read<number> {
   return { ok: false, reason: { ja: '回数は 2 や 2回 のように数で入力してください。', en: 'Enter the count as a number, e.g. 2 or 2回.' } };
 }
 
-const RE_MINUTES = /^(\d+(?:\.\d+)?)\s*(?:分|min|mins|minutes?)?(?:以内|程度|位|くらい)?$/i;
-const RE_HOURS = /^(\d+(?:\.\d+)?)\s*時間\s*(?:(\d+)\s*分)?(?:以内|程度|位|くらい)?$/;
-/** Minutes: 30, `30分`, `1時間`, `1時間30分`. */
+/** Minutes: 30, `30分`, `約30分`, `1時間`, `1時間30分` (core/normalize parseMinutes). */
 export function minutesValue(v: CellValue): Read<number> {
-  if (v === null || v === undefined) return BLANK;
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { ok: true, value: v } : { ok: false, reason: MINUTES_REASON };
-  if (typeof v === 'string') {
-    const s = normalizeText(v);
-    if (s === '') return BLANK;
-    let m = RE_MINUTES.exec(s);
-    if (m) return { ok: true, value: Number(m[1]) };
-    m = RE_HOURS.exec(s);
-    if (m) return { ok: true, value: Math.round(Number(m[1]) * 60) + (m[2] ? Number(m[2]) : 0) };
-  }
-  return { ok: false, reason: MINUTES_REASON };
+  const r = parseMinutes(v);
+  return r.ok ? { ok: true, value: r.minutes } : r;
 }
-const MINUTES_REASON: Reason = { ja: '分数を 30 や 30分、1時間 のように入力してください。', en: 'Enter minutes, e.g. 30, 30分 or 1時間.' };
 
 /** One contact cell: ○, `9:30`, `10:00 電話`, `電話（進捗確認）` … Blank or a "no" mark → undefined. */
 export function contactValue(v: CellValue, reader: ValueReader): Contact | undefined {

@@ -112,3 +112,28 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60;
   return `${h}:${m < 10 ? '0' + m : m}`;
 }
+
+export type MinutesResult = { ok: true; minutes: number | undefined } | { ok: false; reason: Reason };
+
+const MINUTES_REASON: Reason = { ja: '分数を 30 や 30分、1時間、1時間30分 のように入力してください。', en: 'Enter minutes, e.g. 30, 30分, 1時間 or 1時間30分.' };
+const ABOUT = String.raw`(?:約|およそ|概ね|おおむね|大体|だいたい)?\s*`;
+const APPROX = String.raw`\s*(?:以内|以下|程度|位|くらい|ぐらい|前後)?`;
+const RE_MINUTES = new RegExp(String.raw`^${ABOUT}(\d+(?:\.\d+)?)\s*(?:分間?|min|mins|minutes?)?${APPROX}$`, 'i');
+const RE_HOURS = new RegExp(String.raw`^${ABOUT}(\d+(?:\.\d+)?)\s*時間\s*(?:(\d+)\s*分間?|(半))?${APPROX}$`);
+
+/**
+ * A duration in minutes (駆けつけ所要時間): 30, `30分`, `９０`, `約30分`, `30分以内`, `1時間`,
+ * `1時間30分`, `1時間半`. Blank → ok with minutes undefined.
+ */
+export function parseMinutes(value: CellValue): MinutesResult {
+  if (value === null || value === undefined) return { ok: true, minutes: undefined };
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? { ok: true, minutes: value } : { ok: false, reason: MINUTES_REASON };
+  if (typeof value !== 'string') return { ok: false, reason: MINUTES_REASON };
+  const s = normalizeText(value);
+  if (s === '') return { ok: true, minutes: undefined };
+  let m = RE_MINUTES.exec(s);
+  if (m) return { ok: true, minutes: Number(m[1]) };
+  m = RE_HOURS.exec(s);
+  if (m) return { ok: true, minutes: Math.round(Number(m[1]) * 60) + (m[2] ? Number(m[2]) : m[3] ? 30 : 0) };
+  return { ok: false, reason: MINUTES_REASON };
+}
