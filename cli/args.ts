@@ -118,7 +118,7 @@ export function parseCli(argv: string[], today = localToday()): CliOptions {
   else if (v.version) command = 'version';
   else if (positionals[0] && (SUBCOMMANDS as readonly string[]).includes(positionals[0])) {
     command = positionals.shift() as Command;
-  } else if (positionals.length === 0) command = 'help';
+  } else if (argv.length === 0) command = 'help'; // bare `zaitaku-check`: show the help
 
   const asOf = v['as-of'] ?? today;
   if (!isRealIsoDate(asOf)) {

@@ -115,6 +115,12 @@ describe('check: exit status and output', () => {
     expect(report.inputs[0]!.sheets[0]!.columns.remark).toBe('K');
   });
 
+  it('options without a file are a usage error (exit 2, JSON error object in json mode)', async () => {
+    const r = await runCli([...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { ja: expect.stringContaining('ファイル'), en: expect.stringContaining('file') } });
+  });
+
   it('--map field= un-maps a column: its rules are listed as not evaluated', async () => {
     const r = await runCli(['examples/clean.xlsx', ...AS_OF, '--format', 'json', '--map', 'dailyReport=']);
     const report = Report.parse(JSON.parse(r.stdout));
