@@ -2,6 +2,7 @@
 import type { Finding } from '../model/report.ts';
 import { parseDate, parseTitleMonth } from '../normalize/dates.ts';
 import { parseService } from '../normalize/marks.ts';
+import { parseMinutes } from '../normalize/times.ts';
 import { normalizeText } from '../normalize/text.ts';
 import { contentLength, digitsOf, formatJaDate, isPlaceholder, normalizeLabel, packInfo, parseNumber } from './helpers.ts';
 import type { CheckFormOptions, FieldDef, FieldValue, FormDefinition, FormIssue, FormReport, FormRuleContext } from './types.ts';
@@ -140,18 +141,39 @@ export function parseMonthValue(value: string): { year?: number; month: number }
   return undefined;
 }
 
+/** Parts of a typed choice: 「できた、概ねできた」 and ['できた', '不十分'] are two parts each. */
+export function choiceParts(v: FieldValue | undefined): string[] {
+  return asList(v).flatMap((x) => x.split(/[、,，/／]+/)).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+const NOTE = /[（(【［[][^（）()【】［］[\]]*[）)】］\]]\s*$/;
+
+/**
+ * Canonical label of the option `value` is, compared whole after `normalizeLabel`
+ * (「できなかった。」 = できなかった); a trailing bracketed note is ignored (「3か月以内（一時的）」).
+ * No substring match: 「とてもできた」 is not できた.
+ */
 export function matchOption(options: readonly (readonly string[])[], value: string): string | undefined {
-  const k = normalizeLabel(value);
-  if (k === '') return undefined;
-  for (const syns of options) if (syns.some((s) => normalizeLabel(s) === k)) return syns[0];
-  let best: { label: string; len: number } | undefined;
-  for (const syns of options) {
-    for (const s of syns) {
-      const sk = normalizeLabel(s);
-      if (sk !== '' && k.includes(sk) && (!best || sk.length > best.len)) best = { label: syns[0] ?? s, len: sk.length };
-    }
+  const keys = [normalizeLabel(value)];
+  const bare = normalizeLabel(normalizeText(value).replace(NOTE, ''));
+  if (bare !== keys[0]) keys.push(bare);
+  for (const k of keys) {
+    if (k === '') continue;
+    for (const syns of options) if (syns.some((s) => normalizeLabel(s) === k)) return syns[0];
   }
-  return best?.label;
+  return undefined;
+}
+
+/** Distinct options chosen and the parts that are no option. */
+function readChoice(options: readonly (readonly string[])[], v: FieldValue | undefined): { chosen: string[]; unknown: string[] } {
+  const chosen: string[] = [];
+  const unknown: string[] = [];
+  for (const p of choiceParts(v)) {
+    const o = matchOption(options, p);
+    if (o === undefined) unknown.push(p);
+    else if (!chosen.includes(o)) chosen.push(o);
+  }
+  return { chosen, unknown };
 }
 
 const NEGATIVE = /しない|しません|いいえ|^no$|なし|無し|^無$|false|^0$|×|^未|未同意|不同意/i;
@@ -192,11 +214,17 @@ export function runForm(form: FormDefinition, values: Record<string, FieldValue>
       return r.ok ? r.date : undefined;
     },
     month: (id) => parseMonthValue(asText(byId.get(id))),
-    number: (id) => parseNumber(asText(byId.get(id))),
+    number: (id) => {
+      const text = asText(byId.get(id));
+      if (fieldById(form, id)?.type !== 'minutes') return parseNumber(text);
+      const r = parseMinutes(text);
+      return r.ok ? r.minutes : undefined;
+    },
     choice: (id) => {
       const def = fieldById(form, id);
-      const first = asList(byId.get(id))[0];
-      return def?.options && first !== undefined ? matchOption(def.options, first) : undefined;
+      if (!def?.options) return undefined;
+      const { chosen, unknown } = readChoice(def.options, byId.get(id));
+      return chosen.length === 1 && unknown.length === 0 ? chosen[0] : undefined;
     },
     consent: (id) => parseConsent(byId.get(id)),
     rows: (groupId) => {
@@ -323,6 +351,11 @@ function checkField(form: FormDefinition, def: FieldDef, id: string, value: Fiel
       if (parseNumber(text) === undefined) push('number-valid', 'error', `「${label}」の「${short(text)}」を数値として読めません。数字で入力してください。`, `"${en}": "${short(text)}" is not a number.`);
       break;
     }
+    case 'minutes': {
+      const r = parseMinutes(text);
+      if (!r.ok) push('number-valid', 'error', `「${label}」の「${short(text)}」を分数として読めません。${r.reason.ja}`, `"${en}": "${short(text)}" is not a number of minutes. ${r.reason.en}`);
+      break;
+    }
     case 'service': {
       const parts = items.flatMap((x) => x.split(/[、,，/／]+/)).map((x) => x.trim()).filter((x) => x !== '');
       const kinds = new Set<string>();
@@ -339,9 +372,10 @@ function checkField(form: FormDefinition, def: FieldDef, id: string, value: Fiel
     }
     case 'choice': {
       const opts = def.options ?? [];
-      const chosen = new Set(items.map((x) => matchOption(opts, x)));
-      if (chosen.has(undefined)) push('choice-valid', 'error', `「${label}」の「${short(text)}」は選択肢にありません。${opts.map((o) => o[0]).join('・')}から選んでください。`, `"${en}": "${short(text)}" is not one of ${opts.map((o) => o[0]).join(', ')}.`);
-      else if (chosen.size > 1) push('choice-valid', 'error', `「${label}」が複数選ばれています。1つだけ選んでください。`, `"${en}": choose only one option.`);
+      const names = opts.map((o) => o[0]);
+      const { chosen, unknown } = readChoice(opts, value);
+      if (unknown.length > 0) push('choice-valid', 'error', `「${label}」の「${short(unknown.join('、'))}」は選択肢にありません。${names.join('・')}のいずれか1つを選んでください。`, `"${en}": "${short(unknown.join(', '))}" is not an option; choose one of ${names.join(', ')}.`);
+      else if (chosen.length > 1) push('choice-valid', 'error', `「${label}」が${chosen.length}つ選ばれています（${chosen.join('、')}）。1つだけ選んでください。`, `"${en}": ${chosen.length} options are chosen (${chosen.join(', ')}); choose only one.`);
       break;
     }
     case 'consent': {

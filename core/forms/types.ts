@@ -7,6 +7,7 @@ export type FieldType =
   | 'date'
   | 'month' // year-month (対象月) or a bare month (調査票の「_月」)
   | 'number'
+  | 'minutes' // a duration read like the workbook importer: 30, 30分, 約30分, 1時間, 1時間30分
   | 'providerNo'
   | 'recipientNo'
   | 'service' // exactly one of 就労移行支援 / 就労継続支援A型 / 就労継続支援B型
@@ -66,8 +67,9 @@ export interface FormRuleContext {
   date(id: string): string | undefined;
   /** a year-month, or a bare month (year undefined) as the 調査票 writes it; undefined when unreadable */
   month(id: string): { year?: number; month: number } | undefined;
+  /** number fields as typed; minutes fields in minutes (`1時間` → 60) */
   number(id: string): number | undefined;
-  /** canonical option label of a choice field, else undefined */
+  /** canonical option label of a choice field when exactly one valid option is chosen, else undefined */
   choice(id: string): string | undefined;
   /** consent fields: true / false / undefined (absent or unreadable) */
   consent(id: string): boolean | undefined;

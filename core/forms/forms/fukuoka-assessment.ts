@@ -24,7 +24,7 @@ export const fukuokaAssessment: FormDefinition = {
     field('assessEnv', 'アセスメント（環境面）', 'Assessment: environment', 'longtext', [/環境面/], { required: true, source: '004 3(1)ア' }),
     field('effect', '具体的支援効果', 'Expected effect', 'longtext', [/支援効果|効果/], { required: true, source: '004 3(1)イ' }),
     field('emergency', '緊急時の対応方法', 'Emergency response', 'longtext', [/緊急時.*(対応|方法)(?!.*(分|時間))/], { required: true, source: '004 3(1)ウ' }),
-    field('arrivalMinutes', '緊急時の駆けつけ所要時間（分）', 'Minutes to reach the home', 'number', [/駆け?付け|駆けつけ|所要時間|到着/], { required: true, source: '004 3(1)ウ' }),
+    field('arrivalMinutes', '緊急時の駆けつけ所要時間（分）', 'Minutes to reach the home', 'minutes', [/駆け?付け|駆けつけ|所要時間|到着/], { required: true, source: '004 3(1)ウ' }),
     field('consent', '利用者の同意', 'User consent', 'consent', [/同意/], { required: true, source: '004 3(2)ア' }),
     field('planIncludesHome', '個別支援計画に在宅就労の記載', 'Plan includes home work', 'choice', [/個別支援計画/], { required: true, options: YES_NO, source: '004 3(3)イ②' }),
   ],

@@ -1,4 +1,8 @@
 // 神戸市 在宅利用に係る報告書 (様式2-1 to the ward, 様式2-2 to the 特定相談支援事業所), 001.
+// 利用者確認欄 (住所・氏名・印): 001 prints it on all three report pages, 2-1 included. 2-2 is told
+// apart by its 達成度 fields; there an empty 利用者確認欄 is a warning. On a 2-1 it is only a
+// reminder (incomplete) to have the paper signed, and only when the input has 確認欄 fields at
+// all: a 2-1 web form without them gets no finding.
 import { addMonths, field, formatJaDate, issue, KOBE_ITEM_WORDING, kobeItemFields, providerFields, serviceField, submittedOnField, userAddressField, userNameField } from '../helpers.ts';
 import type { FieldDef, FormDefinition, FormIssue } from '../types.ts';
 import { itemKeywordRule } from './kobe-application.ts';
@@ -63,7 +67,12 @@ export const kobeReport: FormDefinition = {
       id: 'kobe-report/user-confirmation',
       check(ctx): FormIssue[] {
         if (ctx.text('confirmName') !== '') return [];
-        return [issue('kobe-report/user-confirmation', 'warning', ['confirmName'], '利用者確認欄（住所・氏名・印）が空欄です。報告内容を利用者に確認してもらい、記入・押印を受けてください。', 'The user confirmation (address, name, seal) is empty; have the user confirm and sign.', SOURCE)];
+        const isForm22 = achievementFields.some((f) => ctx.has(f.id));
+        if (isForm22) {
+          return [issue('kobe-report/user-confirmation', 'warning', ['confirmName'], '利用者確認欄（住所・氏名・印）が空欄です。報告内容を利用者に確認してもらい、記入・押印を受けてください。', 'The user confirmation (address, name, seal) is empty; have the user confirm and sign.', '001 様式2-2')];
+        }
+        if (!ctx.has('confirmName') && !ctx.has('confirmAddress')) return [];
+        return [issue('kobe-report/user-confirmation', 'warning', ['confirmName'], '様式2-1の用紙にも利用者確認欄（住所・氏名・印）があります。提出前に報告内容を利用者に確認してもらい、記入・押印を受けてください。', 'The paper form 2-1 has a user confirmation (address, name, seal); have the user confirm and sign it before submitting.', '001 様式2-1', 'incomplete')];
       },
     },
     itemKeywordRule('kobe-report', 'check', '001 様式2, §3'),

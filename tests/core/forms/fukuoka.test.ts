@@ -39,6 +39,16 @@ describe('fukuoka-assessment (様式1 確認シート)', () => {
     expect(violations(run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': '９０' }))).toEqual(['fukuoka-assessment/arrival@arrivalMinutes']);
   });
 
+  it('reads the arrival time like the workbook importer (1時間, 1時間30分, 90分, ９０, 約30分)', () => {
+    const minutes = (text: string): string[] => violations(run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': text }));
+    for (const ok of ['1時間', '約30分', '30分以内', '60', '１時間']) expect(minutes(ok), ok).toEqual([]);
+    for (const late of ['1時間30分', '90分', '９０', '1時間半', '2時間']) expect(minutes(late), late).toEqual(['fukuoka-assessment/arrival@arrivalMinutes']);
+    expect(find(run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': '1時間30分' }), 'fukuoka-assessment/arrival')?.message.ja).toContain('90分');
+    const bad = run('fukuoka-assessment', { ...assessment(), '緊急時の駆けつけ所要時間（分）': 'すぐ' });
+    expect(violations(bad)).toEqual(['number-valid@arrivalMinutes']);
+    expect(find(bad, 'number-valid')?.message.ja).toContain('1時間30分');
+  });
+
   it('needs the consent and a plan that includes home work', () => {
     const r = run('fukuoka-assessment', { ...assessment(), 利用者の同意: [], 個別支援計画に在宅就労の記載: ['なし'] });
     expect(violations(r).sort()).toEqual(['fukuoka-assessment/plan@planIncludesHome', 'required@consent']);

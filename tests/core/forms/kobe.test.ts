@@ -103,10 +103,59 @@ describe('kobe-report (様式2-1 / 2-2)', () => {
     expect(violations(run('kobe-report', v)).sort()).toEqual(['choice-valid@achievement3', 'kobe-report/achievement@achievement5']);
   });
 
-  it('warns when the user confirmation is empty', () => {
+  it('様式2-2: 達成度 typed as text must be exactly one valid option (kr4, kr5)', () => {
+    const v = report();
+    for (let i = 1; i <= 7; i++) v[`確認事項${i}の達成度`] = 'できた';
+    v['確認事項3の達成度'] = 'できた、概ねできた';
+    let f = find(run('kobe-report', v), 'choice-valid', 'achievement3');
+    expect(f?.outcome).toBe('violation');
+    expect(f?.message.ja).toContain('2つ選ばれています');
+    for (const two of ['できた,不十分', 'できた／できなかった', '概ねできた/不十分', 'できた，不十分']) {
+      v['確認事項3の達成度'] = two;
+      expect(violations(run('kobe-report', v)), two).toEqual(['choice-valid@achievement3']);
+    }
+    v['確認事項3の達成度'] = 'とてもできた';
+    f = find(run('kobe-report', v), 'choice-valid', 'achievement3');
+    expect(f?.message.ja).toContain('「とてもできた」は選択肢にありません');
+    expect(f?.message.ja).toContain('できた・概ねできた・不十分・できなかった');
+    expect(violations(run('kobe-report', v))).toEqual(['choice-valid@achievement3']);
+    // the same option twice, the printed 「できなかった。」 and full-width spacing are still one valid option
+    for (const one of ['できた、できた', 'できなかった。', ' 概ねできた ', 'おおむねできた']) {
+      v['確認事項3の達成度'] = one;
+      expect(violations(run('kobe-report', v)), one).toEqual([]);
+    }
+  });
+
+  it('様式2-2: warns when the user confirmation is empty', () => {
+    const v = report();
+    for (let i = 1; i <= 7; i++) v[`確認事項${i}の達成度`] = ['できた'];
+    delete v['利用者確認欄氏名'];
+    const r = run('kobe-report', v);
+    expect(violations(r)).toEqual(['kobe-report/user-confirmation@confirmName']);
+    expect(find(r, 'kobe-report/user-confirmation')?.severity).toBe('warning');
+    // no confirmation keys at all on a 2-2: still a warning
+    delete v['利用者確認欄住所'];
+    expect(violations(run('kobe-report', v))).toEqual(['kobe-report/user-confirmation@confirmName']);
+  });
+
+  it('様式2-1: an empty user confirmation is only a reminder to sign the paper form (001)', () => {
+    const v = report();
+    v['利用者確認欄氏名'] = '';
+    const r = run('kobe-report', v);
+    expect(violations(r)).toEqual([]);
+    const f = find(r, 'kobe-report/user-confirmation');
+    expect(f?.outcome).toBe('incomplete');
+    expect(f?.message.ja).toContain('様式2-1の用紙にも利用者確認欄');
+    expect(f?.source).toBe('001 様式2-1');
+  });
+
+  it('様式2-1 without confirmation fields says nothing about them (kr6)', () => {
     const v = report();
     delete v['利用者確認欄氏名'];
-    expect(violations(run('kobe-report', v))).toEqual(['kobe-report/user-confirmation@confirmName']);
+    delete v['利用者確認欄住所'];
+    const r = run('kobe-report', v);
+    expect(find(r, 'kobe-report/user-confirmation')).toBeUndefined();
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['kobe-report/attachments']);
   });
 });
 
