@@ -46,7 +46,13 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
   checkProviderMonths(providerMonths, opts, findings);
 
   findings.sort(compareFindings);
-  const inputFindings = sheets.flatMap((s) => s.inputFindings);
+  // an input problem of a known user is reported under that user's pack
+  const inputFindings = sheets.flatMap((s) =>
+    s.inputFindings.map((f) => {
+      const user = f.user === undefined ? undefined : users.get(f.user);
+      return user ? { ...f, pack: userPack(user.records, opts.defaultPack) } : f;
+    }),
+  );
   const all = [...inputFindings, ...findings];
   return {
     version: 1,

@@ -75,6 +75,15 @@ describe('engine', () => {
     expect(report.summary.incomplete).toBe(1);
   });
 
+  it('reports an input problem of a known user under that user\'s pack', () => {
+    const sheet = sheetOf([homeDay('2026-10-07', { municipality: '西尾市' })]);
+    sheet.inputFindings.push({
+      ruleId: 'input-duplicate', severity: 'warning', outcome: 'incomplete', pack: 'national', user: '山田 太郎',
+      locations: [{ sheet: '記録', row: 3 }], message: { ja: '重複', en: 'duplicate' }, source: '',
+    });
+    expect(checkSheets([sheet], { asOf: '2026-12-31' }).findings.find((f) => f.ruleId === 'input-duplicate')!.pack).toBe('nishio');
+  });
+
   it('falls back to national for an unknown default pack instead of throwing', () => {
     expect(() => run(compliantMonth('2026-10'), { defaultPack: 'nowhere' })).not.toThrow();
   });
