@@ -18,14 +18,15 @@ export function getPack(id: string): Pack | undefined {
   return byId.get(id);
 }
 
+// longest name first: 東大阪市 must not be taken for 大阪市
+const MUNICIPALITY_NAMES = PACKS.flatMap((p) => p.municipalities.map((m) => ({ p, m }))).sort((a, b) => b.m.length - a.m.length);
+
 /** The pack whose municipality names occur in a municipality cell (神戸市, 福岡市東区 …). */
 export function packForMunicipality(text: string): Pack | undefined {
   // 兵庫県神戸市, 福岡県福岡市東区: the prefecture is dropped
   const t = text.normalize('NFKC').replace(/\s+/g, '').replace(/^(東京都|北海道|京都府|大阪府|.{2,3}県)(?=.+[市町村区])/, '');
   if (t === '') return undefined;
-  // longest name first: 東大阪市 must not be taken for 大阪市
-  const candidates = PACKS.flatMap((p) => p.municipalities.map((m) => ({ p, m }))).sort((a, b) => b.m.length - a.m.length);
-  return candidates.find(({ m }) => t.startsWith(m) || t === m.replace(/市$/, ''))?.p;
+  return MUNICIPALITY_NAMES.find(({ m }) => t.startsWith(m) || t === m.replace(/市$/, ''))?.p;
 }
 
 export interface EffectiveRule {
