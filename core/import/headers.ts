@@ -1,5 +1,6 @@
 // Header synonyms and classification of header cells.
 import type { CanonicalField, Mode } from '../model/record.ts';
+import { serialToIso } from '../normalize/dates.ts';
 import { normalizeHeader } from '../normalize/text.ts';
 import type { CellValue } from './types.ts';
 
@@ -134,9 +135,23 @@ function fuzzy(key: string): HeaderRole | undefined {
 
 const RE_DAY_HEADER = /^(\d{1,2})日?[日月火水木金土]?(?:曜日?)?$/;
 
-/** A matrix day header: 1..31, `1日`, `1(木)`, or a Date (day of a month). */
-export function dayHeader(v: CellValue): { day: number; iso?: string } | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 31 ? { day: v } : undefined;
+// Excel serials of 2000-01-01 … 2099-12-31 (1900 system): dates as Office.js gives them.
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73050;
+
+/**
+ * A matrix day header: 1..31, `1日`, `1(木)`, a Date, or (`serials`) an Excel date serial as Office.js
+ * gives date cells. Serials are only day headers when the row holds a run of them (see plan.ts).
+ */
+export function dayHeader(v: CellValue, serials?: { date1904: boolean }): { day: number; iso?: string } | undefined {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 1 && v <= 31) return { day: v };
+    if (serials && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) {
+      const d = serialToIso(v, serials.date1904);
+      return d.ok ? { day: Number(d.date.slice(8, 10)), iso: d.date } : undefined;
+    }
+    return undefined;
+  }
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return undefined;
     const y = v.getUTCFullYear();

@@ -48,9 +48,21 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   const plan = buildPlan(view, header, opts);
   const title = readTitle(view, header.row);
   dropClearedTitleValues(title, plan);
-  const reader = new ValueReader({ ...(title.month ?? {}), date1904: view.date1904 });
   const isMatrix = opts.layout === 'matrix' || (opts.layout === undefined && plan.dayCols.length >= 7 && plan.byField.date === undefined);
   let firstDataRow = header.lastRow + 1;
+  // Without a month in the title, dates written in full elsewhere give it (day numbers then complete).
+  if (!title.month && isMatrix) {
+    const m = singleMonth(plan.dayCols.map((d) => d.iso));
+    if (m) title.month = m;
+  }
+  let reader = new ValueReader({ ...(title.month ?? {}), date1904: view.date1904 });
+  if (!title.month && !isMatrix && plan.byField.date !== undefined) {
+    const m = monthOfDateColumn(view, plan.byField.date, Math.max(firstDataRow, header.row + 1), reader);
+    if (m) {
+      title.month = m;
+      reader = new ValueReader({ ...m, date1904: view.date1904 });
+    }
+  }
 
   if (isMatrix) {
     if (plan.dayCols.length === 0) {
@@ -101,6 +113,34 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   const out = result(view, layout, header.row, columns, plan, records, fields);
   out.columnFields = columnFieldsOf(view, plan, false);
   return out;
+}
+
+type YearMonth = { year: number; month: number };
+
+/** The one year-month all the ISO dates share; undefined when there are none or several. */
+function singleMonth(isos: Iterable<string | undefined>): YearMonth | undefined {
+  let ym: string | undefined;
+  for (const iso of isos) {
+    if (iso === undefined) continue;
+    const k = iso.slice(0, 7);
+    if (ym === undefined) ym = k;
+    else if (ym !== k) return undefined;
+  }
+  return ym === undefined ? undefined : { year: Number(ym.slice(0, 4)), month: Number(ym.slice(5, 7)) };
+}
+
+/** The month of a date column whose full dates all fall in one month, when some cells need it (day numbers). */
+function monthOfDateColumn(view: GridView, col: number, firstRow: number, reader: ValueReader): YearMonth | undefined {
+  const isos: string[] = [];
+  let partial = false;
+  for (let r = firstRow; r < view.rowCount; r++) {
+    const v = view.get(r, col);
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    const d = reader.date(v);
+    if (d.ok) isos.push(d.date);
+    else partial = true;
+  }
+  return partial ? singleMonth(isos) : undefined;
 }
 
 /** An un-mapped field takes no value from the title cells either (the user name still does: every row needs one). */

@@ -44,33 +44,48 @@ export interface HeaderChoice {
   lastRow: number;
   fieldCount: number;
   dayCount: number;
+  /** the day headers are Excel date serials (Office.js) */
+  serialDays?: boolean;
 }
 
 interface RowScore {
   fields: number;
   days: number;
   forced: number;
+  serialDays: boolean;
 }
+
+/** Date serials count as day headers only as a run: ≥7 of them within about two months. */
+const SERIAL_RUN_MIN = 7;
+const SERIAL_RUN_SPAN = 62;
 
 function scoreRow(view: GridView, r: number, forcedKeys: Set<string>): RowScore {
   const row = view.row(r);
   const seen = new Set<string>();
   const days = new Set<number>();
   let forced = 0;
+  const serials: number[] = [];
+  const serialDays = new Set<number>();
+  const serialOpt = { date1904: view.date1904 };
   for (let c = 0; c < row.length && c < 400; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (forcedKeys.size > 0 && typeof v === 'string' && forcedKeys.has(normalizeHeader(v))) forced++;
-    const d = dayHeader(v);
+    const d = dayHeader(v, serialOpt);
     if (d) {
-      days.add(d.day);
+      if (typeof v === 'number' && d.iso) {
+        serials.push(v);
+        serialDays.add(d.day);
+      } else days.add(d.day);
       continue;
     }
     const role = classifyHeader(v);
     if (!role || role.kind === 'ignore') continue;
     seen.add(role.kind === 'field' ? role.field : role.kind);
   }
-  return { fields: seen.size, days: days.size, forced };
+  const serialRun = serials.length >= SERIAL_RUN_MIN && Math.max(...serials) - Math.min(...serials) <= SERIAL_RUN_SPAN;
+  if (serialRun) for (const d of serialDays) days.add(d);
+  return { fields: seen.size, days: days.size, forced, serialDays: serialRun };
 }
 
 /** Picks the header row among the top rows: most distinct known fields (or day columns for a matrix). */
@@ -87,7 +102,7 @@ export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | 
     const r = opts.headerRow - view.startRow;
     if (!Number.isInteger(r) || r < 0 || r >= view.rowCount) return undefined;
     const s = scoreRow(view, r, forcedKeys);
-    return { row: r, lastRow: r, fieldCount: s.fields + s.forced, dayCount: s.days };
+    return { row: r, lastRow: r, fieldCount: s.fields + s.forced, dayCount: s.days, ...(s.serialDays ? { serialDays: true } : {}) };
   }
   let best: HeaderChoice | undefined;
   let bestScore = 0;
@@ -98,7 +113,7 @@ export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | 
     const score = Math.max(s.fields + s.forced * 2, matrixScore);
     if (score > bestScore) {
       bestScore = score;
-      best = { row: r, lastRow: r, fieldCount: s.fields + s.forced, dayCount: s.days };
+      best = { row: r, lastRow: r, fieldCount: s.fields + s.forced, dayCount: s.days, ...(s.serialDays ? { serialDays: true } : {}) };
     }
   }
   if (!best) return undefined;
@@ -119,7 +134,7 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
   for (let c = 0; c < view.width; c++) {
     const v = top[c];
     labels[c] = headerLabel(v);
-    const d = header.dayCount >= 7 ? dayHeader(v) : undefined;
+    const d = header.dayCount >= 7 ? dayHeader(v, header.serialDays ? { date1904: view.date1904 } : undefined) : undefined;
     if (d) {
       plan.dayCols.push({ c, day: d.day, ...(d.iso ? { iso: d.iso } : {}) });
       plan.known.add(c);

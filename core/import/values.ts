@@ -175,11 +175,16 @@ export function contactTimeOf(v: string, reader: ValueReader): number | undefine
 }
 const RE_TIME_IN_TEXT = /(?:午前|午後)?\d{1,2}(?::\d{2}|時(?:\d{1,2}分|半)?)/;
 
-/** 他サービス: name or ○, maybe with a time range. "No" marks → undefined. */
+// 「特になし」「該当なし」「利用なし」「無し」「-」: no other service that day.
+const RE_NO_SERVICE = /^(?:特に|とくに|該当|利用|併用|他サービス|サービス)?(?:なし|無し|無|ない|無い|ありません|しない|せず)$/;
+
+/** 他サービス: name or ○, maybe with a time range. "No" marks and 特になし/該当なし → undefined. */
 export function otherServiceValue(v: CellValue, reader: ValueReader): OtherService | undefined {
   const text = textValue(v);
   if (text === undefined) return undefined;
   if (reader.mark(text) === false) return undefined;
+  const bare = normalizeText(text).replace(/[\s。.]/g, '');
+  if (RE_NO_SERVICE.test(bare) || /^[-ー―‐~〃/]+$/.test(bare)) return undefined;
   const range = extractTimeRange(text);
   const o: OtherService = { text };
   if (range) {

@@ -1,6 +1,6 @@
 // Shared by the layouts: record construction, per-row field reading, duplicate and total-row handling.
 import type { CanonicalField, Contact, DayRecord, Provenance, Service } from '../../model/record.ts';
-import { normalizeHeader } from '../../normalize/text.ts';
+import { normalizeHeader, normalizeText } from '../../normalize/text.ts';
 import { isBlank, type GridView } from '../grid.ts';
 import type { ColumnPlan } from '../plan.ts';
 import type { CellValue } from '../types.ts';
@@ -46,6 +46,15 @@ export function newRecord(date: string, user: string, fields: CanonicalField[], 
   };
 }
 
+const UNREADABLE_MARK = { ja: '○/×のどちらか分かりません。', en: 'It is neither a yes (○) nor a no (×) mark.' };
+const DAILY_REPORT_ACTION = {
+  ja: '○（作成済）か×（未作成）で入力してください。この日の日報は作成済みとして数えていません。',
+  en: ' Enter ○ (made) or × (not made). The daily report is not counted as made for this day.',
+};
+const PLANNED_ACTION = {
+  ja: '計画上の在宅日なら○、そうでなければ×を入力してください。この日は計画の有無を不明として扱います。',
+  en: ' Enter ○ if the plan schedules this home day, else ×. The plan is treated as unknown for this day.',
+};
 const TIME_ACTION = { ja: '。この形で入力してください。', en: '. Enter times in this form.' };
 const NO_ACTION = { ja: '', en: '' };
 
@@ -103,14 +112,22 @@ export function readRowFields(view: GridView, r: number, row: CellValue[], plan:
     }
     rec.contacts = contacts ?? [];
   }
-  if ((c = f.dailyReport) !== undefined) rec.dailyReport = lenientMark(row[c], reader);
+  if ((c = f.dailyReport) !== undefined) {
+    const m = lenientMark(row[c], reader);
+    if (m === 'unreadable') view.cellFinding('input-value', r, c, 'dailyReport', row[c], UNREADABLE_MARK, DAILY_REPORT_ACTION, user);
+    else rec.dailyReport = m;
+  }
   if ((c = f.workContent) !== undefined) rec.workContent = textValue(row[c]);
   if ((c = f.result) !== undefined) rec.result = textValue(row[c]);
   if (!skipEval) {
     if ((c = f.weeklyEval) !== undefined) rec.weeklyEval = evalValue(row[c], reader);
     if ((c = f.monthlyEval) !== undefined) rec.monthlyEval = evalValue(row[c], reader);
   }
-  if ((c = f.planned) !== undefined) rec.planned = plannedValue(row[c], reader);
+  if ((c = f.planned) !== undefined) {
+    const m = plannedValue(row[c], reader);
+    if (m === 'unreadable') view.cellFinding('input-value', r, c, 'planned', row[c], UNREADABLE_MARK, PLANNED_ACTION, user);
+    else rec.planned = m;
+  }
   if ((c = f.certFrom) !== undefined || (c = plan.certRangeCol) !== undefined) readCert(view, r, row, plan, reader, rec, user);
   if ((c = f.otherService) !== undefined) rec.otherService = otherServiceValue(row[c], reader);
   if ((c = f.remark) !== undefined) rec.remark = textValue(row[c]);
@@ -180,17 +197,28 @@ function recipientText(v: CellValue): string | undefined {
   return textValue(v);
 }
 
-/** ○/済 → true, ×/未 → false; other text: false when it says 未/無/なし, else true (e.g. 提出済み). */
-function lenientMark(v: CellValue, reader: ValueReader): boolean | undefined {
+// Free text in a ○/× column: negatives and pending words (未提出, 後日提出予定, 作成していない, 不要) say no;
+// done words without them (提出済み, メールで提出, 有（メール）) say yes; anything else is unreadable.
+const RE_MARK_NO = /未|無|なし|ない|×|✕|予定|待ち|後日|不要|忘れ|(?:作成|提出|記入|確認|対応)中|これから|まだ/;
+const RE_MARK_YES = /済|提出|作成|記入|受領|完了|有|あり|○|◯|〇|✓|✔/;
+
+/** ○/済 → true, ×/未 → false; other text by its words (see above); a time or date (when it was handed in) → true. */
+function lenientMark(v: CellValue, reader: ValueReader): boolean | undefined | 'unreadable' {
   if (isBlank(v)) return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'unreadable' : true;
   const m = reader.mark(v);
   if (m !== 'invalid') return m;
+  if (typeof v === 'number') return v > 0 && v < 1 && reader.time(v).ok ? true : 'unreadable';
   const t = textValue(v);
-  if (t === undefined) return undefined;
-  return !/未|無|なし|無し|×/.test(t);
+  if (t === undefined) return 'unreadable';
+  const s = normalizeText(t);
+  if (RE_MARK_NO.test(s)) return false;
+  if (RE_MARK_YES.test(s)) return true;
+  if (/\d[:時]/.test(s) && reader.time(s).ok) return true;
+  return 'unreadable';
 }
 
-function plannedValue(v: CellValue, reader: ValueReader): boolean | undefined {
+function plannedValue(v: CellValue, reader: ValueReader): boolean | undefined | 'unreadable' {
   if (isBlank(v)) return undefined;
   const m = reader.mark(v);
   if (m !== 'invalid') return m;

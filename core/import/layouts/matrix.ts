@@ -41,6 +41,7 @@ export function importMatrix(input: MatrixInput): MatrixResult {
   if (userCol === undefined) return result;
   const month = input.title.month;
   const dayIso = plan.dayCols.map((d) => dayColumnIso(d, month));
+  const isoOfDay = uniqueDayIsos(plan.dayCols, dayIso);
   if (dayIso.every((x) => x === undefined)) {
     view.addFinding({
       ruleId: 'input-date',
@@ -122,7 +123,7 @@ export function importMatrix(input: MatrixInput): MatrixResult {
     for (const key of ['weeklyEval', 'monthlyEval'] as const) {
       const c = plan.byField[key];
       if (c === undefined || isBlank(row[c])) continue;
-      for (const ev of evalDates(view, r, c, row[c], key, reader, user)) {
+      for (const ev of evalDates(view, r, c, row[c], key, reader, user, isoOfDay)) {
         let rec = byDate.get(ev.iso);
         if (!rec) {
           const di = plan.dayCols.findIndex((_, i) => dayIso[i] === ev.iso);
@@ -151,6 +152,18 @@ function dayColumnIso(d: DayColumn, month: { year: number; month: number } | und
   if (d.iso) return d.iso;
   if (!month || !isValidYmd(month.year, month.month, d.day)) return undefined;
   return toIso(month.year, month.month, d.day);
+}
+
+/** Day number → the date of the one day column with that day (a header spanning two months may have two). */
+function uniqueDayIsos(dayCols: DayColumn[], dayIso: (string | undefined)[]): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  dayCols.forEach((d, i) => {
+    const iso = dayIso[i];
+    if (iso === undefined) return;
+    const prev = out.get(d.day);
+    out.set(d.day, prev === undefined || prev === iso ? iso : null);
+  });
+  return out;
 }
 
 function readMark(v: CellValue, reader: ValueReader, cache: Map<string, DayMark>): DayMark | undefined {
@@ -205,17 +218,20 @@ function guessUserColumn(view: GridView, plan: ColumnPlan, firstDataRow: number)
   return undefined;
 }
 
+const RE_DAY_NUMBER = /^(\d{1,2})日?$/;
 const EVAL_SPLIT = /[、,，;；\n\r/／・\s]+/;
 const METHOD_SUFFIX = /^(.*?)\s*\(([^)]*)\)$/;
 
 /** Evaluation dates in one cell: `7`, `7日`, `7、21`, `10/7(訪問)`, a Date or a serial. */
-function evalDates(view: GridView, r: number, c: number, v: CellValue, field: 'weeklyEval' | 'monthlyEval', reader: ValueReader, user: string): { iso: string; method?: EvalMethod }[] {
+function evalDates(view: GridView, r: number, c: number, v: CellValue, field: 'weeklyEval' | 'monthlyEval', reader: ValueReader, user: string, isoOfDay: Map<number, string | null>): { iso: string; method?: EvalMethod }[] {
   const out: { iso: string; method?: EvalMethod }[] = [];
   const bad = (token: CellValue, reason: { ja: string; en: string }) =>
     view.cellFinding('input-date', r, c, field, token, reason, { ja: '評価した日を 7 や 10/7 のように入力してください。', en: ' Enter the evaluation days like 7 or 10/7.' }, user);
   if (typeof v !== 'string') {
     const d = reader.date(v);
+    const byDay = !d.ok && typeof v === 'number' && Number.isInteger(v) ? isoOfDay.get(v) : undefined;
     if (d.ok) out.push({ iso: d.date });
+    else if (byDay) out.push({ iso: byDay });
     else if (!isBlank(v)) bad(v, d.reason);
     return out;
   }
@@ -234,7 +250,13 @@ function evalDates(view: GridView, r: number, c: number, v: CellValue, field: 'w
         tok = m[1]!;
       }
     }
-    const d = reader.date(tok);
+    let d = reader.date(tok);
+    if (!d.ok) {
+      // No month to complete a day number with: a day column of that day gives the date.
+      const day = RE_DAY_NUMBER.exec(tok);
+      const iso = day ? isoOfDay.get(Number(day[1])) : undefined;
+      if (iso) d = { ok: true, date: iso };
+    }
     if (d.ok) out.push(method ? { iso: d.date, method } : { iso: d.date });
     else {
       const mark = reader.mark(tok);

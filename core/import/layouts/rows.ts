@@ -77,7 +77,19 @@ export function importRows(input: RowsInput): DayRecord[] {
     const rec = newRecord(d.date, user, fields, provenance);
     readRowFields(view, r, row, plan, reader, rec, user);
     applyTitle(rec, titleValues);
-    if (remarkMode) rec.mode = modeFromRemark(rec, row, unmappedCols, reader);
+    if (remarkMode) {
+      const m = modeFromRemark(rec, row, unmappedCols, reader);
+      if (m === 'ambiguous') {
+        const rc = plan.byField.remark!;
+        view.cellFinding('input-unknown-mode', r, rc, 'remark', row[rc], {
+          ja: '在宅の日かどうか、備考からは判断できません。',
+          en: 'The remark does not say clearly whether this was a home day.',
+        }, {
+          ja: '在宅で実施した日は備考に「在宅就労」、通所の日は「通所」、休んだ日は「欠席」と書いてください。この日の利用形態は不明として扱います。',
+          en: ' Write 在宅就労 for a home day, 通所 for an on-site day or 欠席 for an absence. The day is kept with an unknown mode.',
+        }, user);
+      } else rec.mode = m;
+    }
     records.push(rec);
   }
   return records;
@@ -106,12 +118,38 @@ function hasContent(row: CellValue[], cols: number[]): boolean {
   return false;
 }
 
-/** remark-mode: 在宅 in 備考 → home; else 通所 when the row shows a start time or a service mark. */
-function modeFromRemark(rec: DayRecord, row: CellValue[], unmappedCols: number[], reader: ValueReader): Mode | undefined {
+const MODE_WORD = '在宅就労|在宅支援|在宅利用|在宅|サテライト|テレワーク|通所|来所|施設外就労|施設外支援|施設外|欠席|欠勤|休み';
+/** A change of plan: the mode after 「…に変更」 or an arrow wins. */
+const RE_CHANGED_TO = new RegExp(`(?:(${MODE_WORD})\\s*(?:に|へ)\\s*(?:変更|切替|切り替え|切りかえ)|(?:→|⇒|->)\\s*(${MODE_WORD}))`, 'g');
+const RE_ABSENT = /欠席|欠勤|病欠|(?<!昼)休み|休所|休業|^(?:欠|休)(?![憩日暇])/;
+const RE_HOME_NEGATED = /(?:在宅|サテライト)(?:就労|支援|利用|訓練)?(?:での|で|の|は)?(?:作業|就労|利用|支援|訓練)?(?:は|も)?(?:なし|無し|無い|ない|無|ではなく|でなく|せず|しない|しなかった|中止|取りやめ|取り止め|取消|取り消し|キャンセル)/;
+const RE_HOME = /在宅|サテライト|テレワーク/;
+const RE_HEDGED = /予定|希望|検討|未定|調整|相談|確認中|\?|かも/;
+const RE_OTHER_MODE = /通所|来所|施設外|欠/;
+
+/**
+ * remark-mode: the mode a 備考 states. In order: a change of plan (「通所に変更」, 「→通所」) takes its target;
+ * absence words; 在宅 negated (在宅での作業なし) is not home; plain 在宅/在宅就労/サテライト is home, but 在宅 next
+ * to hedges (予定) or other modes is 'ambiguous'; 施設外/通所 in the remark; else 通所 when the row shows a start
+ * time or a service mark.
+ */
+function modeFromRemark(rec: DayRecord, row: CellValue[], unmappedCols: number[], reader: ValueReader): Mode | undefined | 'ambiguous' {
   const remark = rec.remark !== undefined ? normalizeText(rec.remark) : '';
-  if (remark.includes('在宅')) return 'home';
-  if (remark.includes('欠席')) return 'absent';
-  if (remark.includes('施設外')) return 'offsite';
+  if (remark !== '') {
+    let target: string | undefined;
+    for (const m of remark.matchAll(RE_CHANGED_TO)) target = m[1] ?? m[2];
+    if (target !== undefined) {
+      const mode = reader.mode(target);
+      if (mode !== 'invalid' && mode !== undefined) return mode;
+    }
+    if (RE_ABSENT.test(remark)) return 'absent';
+    const negated = RE_HOME_NEGATED.exec(remark);
+    const rest = negated ? remark.replace(negated[0], ' ') : remark;
+    if (!negated && RE_HOME.test(rest)) return RE_HEDGED.test(rest) || RE_OTHER_MODE.test(rest) ? 'ambiguous' : 'home';
+    if (negated && RE_HOME.test(rest)) return 'ambiguous';
+    if (rest.includes('施設外')) return 'offsite';
+    if (rest.includes('通所') || rest.includes('来所')) return 'center';
+  }
   if (rec.start !== undefined) return 'center';
   for (const c of unmappedCols) {
     const v = row[c];
