@@ -8,7 +8,7 @@ import { importMatrix } from './layouts/matrix.ts';
 import { importRows } from './layouts/rows.ts';
 import { buildPlan, findHeader, type ColumnPlan } from './plan.ts';
 import { readTitle, type TitleInfo } from './title.ts';
-import type { ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
+import type { CellValue, ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
 import { textValue, ValueReader } from './values.ts';
 
 export type { ImportedSheet, ImportOptions, SheetGrid, CellValue } from './types.ts';
@@ -131,16 +131,24 @@ function singleMonth(isos: Iterable<string | undefined>): YearMonth | undefined 
 
 /** The month of a date column whose full dates all fall in one month, when some cells need it (day numbers). */
 function monthOfDateColumn(view: GridView, col: number, firstRow: number, reader: ValueReader): YearMonth | undefined {
-  const isos: string[] = [];
   let partial = false;
+  for (let r = firstRow; r < view.rowCount && !partial; r++) partial = mayNeedMonth(view.get(r, col));
+  if (!partial) return undefined;
+  const isos: string[] = [];
   for (let r = firstRow; r < view.rowCount; r++) {
     const v = view.get(r, col);
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
     const d = reader.date(v);
     if (d.ok) isos.push(d.date);
-    else partial = true;
   }
-  return partial ? singleMonth(isos) : undefined;
+  return singleMonth(isos);
+}
+
+/** A day number or month/day without a year: 5, `5日`, `10/5` (cheap test, no parsing). */
+function mayNeedMonth(v: CellValue): boolean {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 31;
+  if (typeof v !== 'string' || v.length > 16) return false;
+  return /\d/.test(v) && !/[0-9０-９]{4}|令和|平成|[RrHhＲＨ]\s*[0-9０-９]/.test(v);
 }
 
 /** An un-mapped field takes no value from the title cells either (the user name still does: every row needs one). */

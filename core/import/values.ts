@@ -183,8 +183,10 @@ export function otherServiceValue(v: CellValue, reader: ValueReader): OtherServi
   const text = textValue(v);
   if (text === undefined) return undefined;
   if (reader.mark(text) === false) return undefined;
-  const bare = normalizeText(text).replace(/[\s。.]/g, '');
-  if (RE_NO_SERVICE.test(bare) || /^[-ー―‐~〃/]+$/.test(bare)) return undefined;
+  if (text.length <= 12) {
+    const bare = normalizeText(text).replace(/[\s。.]/g, '');
+    if (RE_NO_SERVICE.test(bare) || /^[-ー―‐~〃/]+$/.test(bare)) return undefined;
+  }
   const range = extractTimeRange(text);
   const o: OtherService = { text };
   if (range) {
