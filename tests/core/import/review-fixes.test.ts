@@ -88,6 +88,7 @@ describe('rows whose date column mixes full dates and day numbers', () => {
         ['2026/10/1', '福 三郎', '在宅'],
         ['2', '福 三郎', '在宅'],
         [5, '福 三郎', '通所'],
+        ['10/6', '福 三郎', '在宅'],
       ],
     });
     expect(res.inputFindings).toEqual([]);
@@ -95,6 +96,7 @@ describe('rows whose date column mixes full dates and day numbers', () => {
       ['2026-10-01', 'home'],
       ['2026-10-02', 'home'],
       ['2026-10-05', 'center'],
+      ['2026-10-06', 'home'],
     ]);
   });
 
