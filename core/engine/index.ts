@@ -11,9 +11,9 @@ import {
 import { FIELD_LABELS } from '../model/fields.ts';
 import type { ImportedSheet } from '../import/types.ts';
 import { effectiveRules, getPack, packForMunicipality, type EffectiveRule } from '../packs/index.ts';
-import type { RuleContext, Scope, Subject } from '../rules/types.ts';
+import type { CheckResult, RuleContext, Scope, Subject } from '../rules/types.ts';
 import { RULES } from '../rules/index.ts';
-import { renderFinding } from './messages.ts';
+import { renderFinding, UNREADABLE_MESSAGE_ID } from './messages.ts';
 import { monthRange, weekRange } from './calendar.ts';
 
 interface SheetInfo {
@@ -40,8 +40,9 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
   const notEvaluated = new Map<string, NotEvaluated>();
   const providerMonths = new Map<string, { home: DayRecord[]; packs: Set<string> }>();
 
+  const unreadable = unreadableCells(sheets);
   for (const user of users.values()) {
-    checkUser(user, opts, findings, notEvaluated, providerMonths);
+    checkUser(user, opts, findings, notEvaluated, providerMonths, unreadable);
   }
   checkProviderMonths(providerMonths, opts, findings);
 
@@ -137,6 +138,7 @@ function checkUser(
   findings: Finding[],
   notEvaluated: Map<string, NotEvaluated>,
   providerMonths: Map<string, { home: DayRecord[]; packs: Set<string> }>,
+  unreadable: ReadonlySet<string>,
 ): void {
   const home = user.records.filter((r) => r.mode === 'home');
   if (home.length === 0) return;
@@ -165,7 +167,8 @@ function checkUser(
       const results = effective.rule.check(subject, effective.options, ctx);
       for (const result of Array.isArray(results) ? results : [results]) {
         if (result.outcome === 'pass') continue;
-        findings.push(renderFinding(effective, subject, result, opts.asOf));
+        const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable) : undefined;
+        findings.push(renderFinding(effective, subject, undecided ?? result, opts.asOf));
       }
     }
   };
@@ -193,6 +196,45 @@ function checkUser(
   }
   const last = home[home.length - 1]!.date;
   run(subjectOf('user', packOn(basePack, last, service), { from: home[0]!.date, to: last }, home, user.records));
+}
+
+const cellKey = (file: string | undefined, sheet: string | undefined, row: number | undefined, column: string) =>
+  `${file ?? ''}\u0000${sheet ?? ''}\u0000${row ?? 0}\u0000${column}`;
+
+/** Cells the importer could not read (its located `input-*` findings). */
+function unreadableCells(sheets: readonly ImportedSheet[]): Set<string> {
+  const cells = new Set<string>();
+  for (const s of sheets) {
+    for (const f of s.inputFindings) {
+      for (const l of f.locations) if (l.column !== undefined) cells.add(cellKey(l.file, l.sheet, l.row, l.column));
+    }
+  }
+  return cells;
+}
+
+/**
+ * A violation that rests on a cell the importer could not read is not decided: it becomes
+ * `incomplete`, pointing at that cell, instead of a false violation.
+ */
+function unreadableCellBehind(
+  effective: EffectiveRule,
+  subject: Subject,
+  unreadable: ReadonlySet<string>,
+): Exclude<CheckResult, { outcome: 'pass' }> | undefined {
+  if (unreadable.size === 0) return undefined;
+  const fields = effective.rule.meta.requires.flat();
+  for (const r of subject.scope === 'day' ? subject.home : subject.all) {
+    for (const f of fields) {
+      const column = r.source.columns[f];
+      if (column === undefined || !unreadable.has(cellKey(r.source.file, r.source.sheet, r.source.row, column))) continue;
+      return {
+        outcome: 'incomplete',
+        messageId: UNREADABLE_MESSAGE_ID,
+        data: { field: FIELD_LABELS[f].ja, fieldEn: FIELD_LABELS[f].en, cell: `${r.source.sheet}!${column}${r.source.row}` },
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Consecutive date-sorted records grouped into periods (weeks or months). */

@@ -32,6 +32,13 @@ export function locationOf(r: DayRecord): Location {
     : { file: r.source.file, sheet: r.source.sheet, row: r.source.row };
 }
 
+/** The engine's own message for a violation that rests on an unreadable cell. */
+export const UNREADABLE_MESSAGE_ID = 'unreadableCell';
+const UNREADABLE_MESSAGE = {
+  ja: '{{user}}さんの{{period}}は、判定に使う「{{field}}」のセル（{{cell}}）を読めなかったため判定していません。セルの値を直してから、もう一度チェックしてください。',
+  en: '{{user}}, {{period}}: not decided, because the {{fieldEn}} cell ({{cell}}) it depends on could not be read. Fix the cell and check again.',
+};
+
 /** One location per row (a matrix row holds many days of a user). */
 function uniqueLocations(records: readonly DayRecord[]): Location[] {
   const seen = new Set<string>();
@@ -53,7 +60,7 @@ export function renderFinding(
   asOf: IsoDate,
 ): Finding {
   const { meta } = effective.rule;
-  const template = meta.messages[result.messageId];
+  const template = result.messageId === UNREADABLE_MESSAGE_ID ? UNREADABLE_MESSAGE : meta.messages[result.messageId];
   if (!template) throw new Error(`${meta.id}: no message '${result.messageId}'`);
   const words = periodWords(subject);
   const common = { user: subject.user ?? '', asOf, from: subject.period.from, to: subject.period.to, ...result.data };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../../core/model/report.ts';
 import { checkSheets } from '../../../core/engine/index.ts';
+import { importGrid } from '../../../core/import/index.ts';
 import { compliantMonth, findingsOf, homeDay, run, sheetOf } from '../../helpers/records.ts';
 
 describe('engine', () => {
@@ -73,6 +74,22 @@ describe('engine', () => {
     const report = checkSheets([sheet], { asOf: '2026-12-31' });
     expect(report.findings[0]!.ruleId).toBe('input-date');
     expect(report.summary.incomplete).toBe(1);
+  });
+
+  it('does not call a violation on a cell the importer could not read: incomplete, pointing at the cell', () => {
+    const sheet = importGrid({
+      name: '10月',
+      cells: [
+        ['日付', '利用者名', '利用形態', '連絡1', '連絡2', '日報'],
+        ['2026/10/6', '山田 太郎', '在宅', '9:00', '15:00', '#N/A'],
+        ['2026/10/7', '山田 太郎', '在宅', '9:00', '15:00', ''],
+      ],
+    });
+    const report = checkSheets([sheet], { asOf: '2026-12-31' });
+    expect(report.findings.filter((f) => f.ruleId.startsWith('input-')).map((f) => f.locations[0])).toEqual([{ sheet: '10月', row: 2, column: 'F' }]);
+    const daily = findingsOf(report, 'daily-report');
+    expect(daily.map((f) => [f.period?.from, f.outcome])).toEqual([['2026-10-06', 'incomplete'], ['2026-10-07', 'violation']]);
+    expect(daily[0]!.message.ja).toContain('「日報」のセル（10月!F2）を読めなかった');
   });
 
   it('reports an input problem of a known user under that user\'s pack', () => {
