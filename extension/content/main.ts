@@ -11,22 +11,74 @@ import type { MappedField } from './page-io.ts';
 
 const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
 const NOT_SUBMIT = /一時保存|下書き|戻る|クリア|リセット|キャンセル|追加|削除|back|cancel|reset|save draft/i;
-const BUTTONS = 'button, input[type="submit"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]';
+const BUTTONS = 'button, input[type="submit"], input[type="image"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]';
 /** input types where Enter never means "send" */
 const NO_ENTER_SEND = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'hidden', 'color', 'range']);
+/** input types of which a form may have only one for Enter to submit it without a submit button (HTML "implicit submission") */
+const BLOCKS_IMPLICIT = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
+/** how long after 「このまま送信」 a late submit of the same form (page code running async) is let through */
+const SENT_ANYWAY_MS = 2000;
+
+function buttonText(btn: Element): string {
+  return (btn instanceof HTMLInputElement ? btn.value || btn.alt : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
+}
 
 function isSendButton(btn: Element): boolean {
-  const text = (btn instanceof HTMLInputElement ? btn.value : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
+  const text = buttonText(btn);
   return SUBMIT_WORDS.test(text) && !NOT_SUBMIT.test(text);
 }
 
-/** The key sequence of a real Enter press, for pages that send on keydown, keypress or keyup. */
-function replayEnter(input: HTMLInputElement): void {
+/** 一時保存, 下書き, 戻る …: buttons that do not send, even when they submit the form. */
+function isNotSend(btn: Element): boolean {
+  return NOT_SUBMIT.test(buttonText(btn));
+}
+
+function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {
+  return (el instanceof HTMLButtonElement && el.type === 'submit') || (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'image'));
+}
+
+function formOf(el: Element): HTMLFormElement | null {
+  return el instanceof HTMLButtonElement || el instanceof HTMLInputElement ? el.form : el.closest('form');
+}
+
+/** The button Enter "clicks" (the first submit button of the form). */
+function defaultButton(form: HTMLFormElement): HTMLButtonElement | HTMLInputElement | undefined {
+  return [...form.elements].find(isSubmitButton);
+}
+
+/** Without a submit button, Enter submits a form only when it has at most one text-like box. */
+function implicitSubmits(form: HTMLFormElement): boolean {
+  return [...form.elements].filter((el) => el instanceof HTMLInputElement && BLOCKS_IMPLICIT.has(el.type)).length <= 1;
+}
+
+/** Whether Enter in a box of this form sends it: natively, or by page script behind a send button. */
+function enterSends(form: HTMLFormElement): boolean {
+  const def = defaultButton(form);
+  if (def && !def.disabled) return !isNotSend(def);
+  if (!def && implicitSubmits(form)) return true;
+  return [...form.querySelectorAll(BUTTONS), ...form.elements].some((b) => !isSubmitButton(b) && isSendButton(b));
+}
+
+/**
+ * The key sequence of a real Enter press, for pages that send on keydown, keypress or keyup.
+ * In a form, also what the browser does when no listener cancelled the key: Enter clicks the default
+ * button (so the page's click handler or the native submit runs), or submits a one-box form.
+ */
+function replayEnter(input: HTMLInputElement, form: HTMLFormElement | null): void {
   input.focus();
-  for (const type of ['keydown', 'keypress', 'keyup']) {
+  const fire = (type: string): boolean => {
     const charCode = type === 'keypress' ? 13 : 0;
-    input.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, charCode, bubbles: true, cancelable: true, composed: true }));
+    return input.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, charCode, bubbles: true, cancelable: true, composed: true }));
+  };
+  if (fire('keydown') && fire('keypress') && form && input.form === form && form.isConnected) {
+    const def = defaultButton(form);
+    if (def) {
+      if (!def.disabled) def.click();
+    } else if (implicitSubmits(form)) {
+      form.requestSubmit();
+    }
   }
+  fire('keyup');
 }
 
 function today(): string {
@@ -51,6 +103,8 @@ class Checker {
   private scanTimer = 0;
   /** the keyup of an Enter we stopped must not reach the page either */
   private swallowEnterUp = false;
+  /** the form sent by 「このまま送信」, briefly */
+  private sentAnyway: { form: HTMLFormElement; until: number } | null = null;
 
   async start(): Promise<void> {
     this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
@@ -188,8 +242,8 @@ class Checker {
     el.focus({ preventScroll: true });
   }
 
-  /** true when the send was stopped (the dialog is shown). */
-  private guard(e: Event, proceed: () => void): boolean {
+  /** true when the send was stopped (the dialog is shown). `form`: the form being sent, if any. */
+  private guard(e: Event, proceed: () => void, form: HTMLFormElement | null = null): boolean {
     if (this.bypass) return false;
     this.attempted = true;
     if (!this.settings.blocking) return false;
@@ -206,42 +260,79 @@ class Checker {
         this.bypass = true;
         try {
           proceed();
+        } catch {
+          // the page changed under us (button gone): nothing more to send
         } finally {
           this.bypass = false;
+          this.sentAnyway = form ? { form, until: performance.now() + SENT_ANYWAY_MS } : null;
         }
       },
     );
     return true;
   }
 
-  private onSubmit(e: SubmitEvent): void {
-    const form = e.target as HTMLFormElement;
-    const submitter = e.submitter;
-    this.guard(e, () => (submitter ? form.requestSubmit(submitter as HTMLButtonElement) : form.requestSubmit()));
+  /** Whether the form holds any field we map: a site search or login form elsewhere on the page is not ours. */
+  private concerns(form: HTMLFormElement): boolean {
+    return this.fields.some((f) => f.elements.some((el) => el.form === form || form.contains(el)));
   }
 
-  /** SPA forms: buttons that send without a submit event. */
-  private onClick(e: MouseEvent): void {
-    const target = e.target as Element | null;
-    if (!target || target.closest(OVERLAY_TAG) || !e.isTrusted && this.bypass) return;
-    const btn = target.closest<HTMLElement>(BUTTONS);
-    if (!btn) return;
-    const isFormSubmit = (btn instanceof HTMLButtonElement && btn.type === 'submit' && btn.form) || (btn instanceof HTMLInputElement && btn.type === 'submit' && btn.form);
-    if (isFormSubmit) return; // handled by the submit event
-    if (!isSendButton(btn)) return;
-    this.guard(e, () => btn.click());
+  /** A submit that page code sends late (async) after 「このまま送信」 is part of the same attempt. */
+  private isSentAnyway(form: HTMLFormElement): boolean {
+    if (!this.sentAnyway || this.sentAnyway.form !== form || performance.now() > this.sentAnyway.until) return false;
+    this.sentAnyway = null;
+    return true;
+  }
+
+  /** Submits that no guarded click or Enter stopped first: page code calling requestSubmit(), other keys, … */
+  private onSubmit(e: SubmitEvent): void {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const submitter = e.submitter;
+    if (submitter && isNotSend(submitter)) return;
+    if (!this.concerns(form) || this.isSentAnyway(form)) return;
+    this.guard(e, () => {
+      if (submitter && isSubmitButton(submitter) && submitter.form === form) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    }, form);
   }
 
   /**
-   * SPA forms without a <form> that send on Enter (inside a <form>, Enter fires `submit`).
-   * Guarded when the page has a send button; Enter that confirms an IME conversion is left alone.
+   * Clicks on send buttons, stopped before the page sees them: a page's own click handler may call
+   * form.submit() (no submit event) or fetch. 「このまま送信」 clicks again, so the page's path runs once.
+   */
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    if (!target || this.bypass || target.closest(OVERLAY_TAG)) return;
+    const btn = target.closest<HTMLElement>(BUTTONS);
+    if (!btn) return;
+    const form = formOf(btn);
+    if (form) {
+      if (!this.concerns(form)) return;
+      // a form's submit button sends unless it is a draft/back button; other buttons only when they say so
+      if (isSubmitButton(btn) ? isNotSend(btn) : !isSendButton(btn)) return;
+    } else if (!isSendButton(btn)) {
+      return;
+    }
+    const again = target instanceof HTMLElement && btn.contains(target) ? target : btn;
+    this.guard(e, () => again.click(), form);
+  }
+
+  /**
+   * Enter in a text box. In a form, guarded when Enter would send it (its default button, a one-box form,
+   * or page script behind a send button); the page may listen to the key and call form.submit() or fetch.
+   * Without a form, guarded when the page has a send button. Enter that confirms an IME conversion is left alone.
    */
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     const input = e.target;
-    if (!(input instanceof HTMLInputElement) || input.form || NO_ENTER_SEND.has(input.type)) return;
-    if (![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) return;
-    if (this.guard(e, () => replayEnter(input))) this.swallowEnterUp = true;
+    if (!(input instanceof HTMLInputElement) || NO_ENTER_SEND.has(input.type)) return;
+    const form = input.form;
+    if (form) {
+      if (!this.concerns(form) || !enterSends(form)) return;
+    } else if (![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) {
+      return;
+    }
+    if (this.guard(e, () => replayEnter(input, form), form)) this.swallowEnterUp = true;
   }
 
   private state(): PageState {

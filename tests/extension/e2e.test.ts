@@ -467,6 +467,141 @@ describe('extension on other pages', () => {
   });
 });
 
+describe('submit guard on forms with page scripts, drafts and other forms on the page', () => {
+  const send = (page: Page) => page.locator('zaitaku-check-overlay [data-action=send]').click();
+  async function openHandler(providerNo: string): Promise<Page> {
+    const page = await open('form-handler.html');
+    // the search and login forms hold none of the mapped fields
+    expect((await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['date.0', 'providerNo', 'recipientNo.0']);
+    await page.fill('input[name=p1]', providerNo);
+    await page.fill('input[name=p2]', '2800000001');
+    await page.fill('input[name=p3]', '令和8年10月1日');
+    return page;
+  }
+  /** paths of the POSTs since `count`, after a pause long enough for a second, unwanted one */
+  async function sentSince(page: Page, count: number): Promise<string[]> {
+    await page.waitForTimeout(300);
+    return submissions.slice(count).map((s) => s.path);
+  }
+
+  it('stops a send button whose page handler calls form.submit(); 「このまま送信」 runs the handler and sends once', async () => {
+    const page = await openHandler('28-1234');
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await dialog(page).innerText()).toContain('事業所番号');
+    expect(await sentSince(page, count)).toEqual([]);
+    // the page's handler did not run either
+    expect(await page.evaluate(() => document.body.dataset.sendClicks)).toBeUndefined();
+    await send(page);
+    await page.waitForURL(/form=main$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=main']);
+    expect(submissions.at(-1)!.body).toContain('p1=28-1234');
+    await page.close();
+  });
+
+  it('lets the same send button through at once when there is no error', async () => {
+    const page = await openHandler('2812345678');
+    await expect.poll(async () => (await stateOf(page)).summary.errors).toBe(0);
+    const count = submissions.length;
+    await page.click('#send');
+    await page.waitForURL(/form=main$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=main']);
+    await page.close();
+  });
+
+  it('stops Enter in a box of the form (its default button sends by page script); 「このまま送信」 sends once', async () => {
+    const page = await openHandler('28-1234');
+    const count = submissions.length;
+    // Enter that confirms an IME conversion is not a send
+    await page.evaluate(() => document.querySelector('input[name=p3]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true })));
+    expect(await dialog(page).count()).toBe(0);
+    await page.locator('input[name=p3]').press('Enter');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    expect(await page.evaluate(() => document.body.dataset.sendClicks)).toBeUndefined();
+    await send(page);
+    await page.waitForURL(/form=main$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=main']);
+    await page.close();
+  });
+
+  it('lets 一時保存 (a formaction submit button of the same form) save without a dialog', async () => {
+    const page = await openHandler('28-1234');
+    await expect.poll(async () => (await stateOf(page)).summary.errors).toBeGreaterThan(0);
+    const count = submissions.length;
+    await page.click('#draft');
+    await page.waitForURL(/op=draft$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=main&op=draft']);
+    await page.close();
+  });
+
+  it('lets a separate search form (button and Enter) and a login form on the page submit without a dialog', async () => {
+    for (const how of ['click', 'enter', 'login'] as const) {
+      const page = await openHandler('28-1234');
+      await expect.poll(async () => (await stateOf(page)).summary.errors).toBeGreaterThan(0);
+      const count = submissions.length;
+      if (how === 'login') {
+        await page.fill('input[name=uid]', 'user1');
+        await page.fill('input[name=pw]', 'secret');
+        await page.click('#login button');
+        await page.waitForURL(/form=login$/);
+        expect(await sentSince(page, count)).toEqual(['/submit?form=login']);
+      } else {
+        await page.fill('input[name=q]', '在宅利用');
+        if (how === 'click') await page.click('#search button');
+        else await page.locator('input[name=q]').press('Enter');
+        await page.waitForURL(/form=search$/);
+        expect(await sentSince(page, count)).toEqual(['/submit?form=search']);
+      }
+      await page.close();
+    }
+  });
+
+  it('stops Enter in a plain form and 「このまま送信」 submits it once (no page script)', async () => {
+    const page = await open('generic.html');
+    await page.fill('input[name=a1]', '28-1234');
+    const count = submissions.length;
+    await page.locator('input[name=a1]').press('Enter');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/\/submit$/);
+    expect(await sentSince(page, count)).toEqual(['/submit']);
+    expect(submissions.at(-1)!.body).toContain('a1=28-1234');
+    await page.close();
+  });
+
+  it('stops Enter where the page itself sends on keydown with form.submit(); 「このまま送信」 replays it once', async () => {
+    const page = await open('form-script.html');
+    await page.fill('input[name=s1]', '28-1234');
+    await page.fill('input[name=s2]', '2800000001');
+    const count = submissions.length;
+    await page.locator('input[name=s2]').press('Enter');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/form=script$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=script']);
+    await page.close();
+  });
+
+  it('a button whose page code calls requestSubmit() later shows the dialog once; 「このまま送信」 sends once', async () => {
+    const page = await open('form-script.html');
+    await page.fill('input[name=s1]', '28-1234');
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    expect(await page.evaluate(() => document.body.dataset.submits)).toBeUndefined();
+    await send(page);
+    // the late submit event belongs to the same attempt: no second dialog
+    await page.waitForURL(/form=script$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=script']);
+    await page.close();
+  });
+});
+
 describe('toolbar icon (activeTab + scripting)', () => {
   it('a click on a site that is not enabled injects the content script and the page gets checked', async () => {
     await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
