@@ -1,4 +1,5 @@
 // Form engine: resolves keys (ids or labels) to fields, runs field checks and cross-field rules.
+import type { Service } from '../model/record.ts';
 import type { Finding } from '../model/report.ts';
 import { parseDate, parseTitleMonth } from '../normalize/dates.ts';
 import { parseService } from '../normalize/marks.ts';
@@ -131,7 +132,7 @@ export function parseMonthValue(value: string): { year?: number; month: number }
   if (s === '') return undefined;
   const full = parseTitleMonth(s);
   if (full) return full;
-  const d = parseDate(s);
+  const d = parseFormDate(s);
   if (d.ok) return { year: Number(d.date.slice(0, 4)), month: Number(d.date.slice(5, 7)) };
   const bare = /^(\d{1,2})\s*月?分?$/.exec(s);
   if (bare) {
@@ -176,15 +177,87 @@ function readChoice(options: readonly (readonly string[])[], v: FieldValue | und
   return { chosen, unknown };
 }
 
-const NEGATIVE = /しない|しません|いいえ|^no$|なし|無し|^無$|false|^0$|×|^未|未同意|不同意/i;
-const AFFIRMATIVE = /同意|はい|^yes$|あり|^有|済|✓|✔|○|◯|^true$|^1$|^on$|記載|明記|確認/i;
+// No: negatives and pending words (同意予定, 確認中, 未確認, 検討中, 後日). Checked before yes.
+const NEGATIVE = /ない|ません|いいえ|^no$|^none$|なし|無し|^無$|^false$|^0$|^off$|×|✕|✖|未|不同意|不承諾|拒否|予定|検討|後日|これから|まだ|待ち|保留|見込|今後|(?:確認|調整|依頼|申請|手続き?|準備|作成|協議|相談|取得|説明|記載|記入|同意|対応|修正|変更)中/i;
+const AFFIRMATIVE = /同意|はい|^yes$|あり|^有|済|✓|✔|☑|○|◯|〇|^true$|^1$|^on$|記載|明記|確認|了承|承諾|得た|取得/i;
+// 「問題なし」「異議なし」 and 未成年 are not a no.
+const NO_OBJECTION = /(?:問題|支障|異議|異存)(?:は|も)?(?:なし|無し|ない|ありません)|未成年/g;
 
+/** true (済, 有, あり, はい, 同意済, 確認済, ○, ✓, true), false (negative or pending), undefined (blank or unreadable). */
 export function parseConsent(v: FieldValue | undefined): boolean | undefined {
-  const items = asList(v);
-  if (items.length === 0) return undefined;
-  if (items.some((x) => NEGATIVE.test(normalizeLabel(x)))) return false;
-  if (items.some((x) => AFFIRMATIVE.test(normalizeLabel(x)))) return true;
+  const keys = asList(v).map((x) => normalizeLabel(x).replace(NO_OBJECTION, '了承')).filter((k) => k !== '');
+  if (keys.length === 0) return undefined;
+  if (keys.some((k) => NEGATIVE.test(k))) return false;
+  if (keys.some((k) => AFFIRMATIVE.test(k))) return true;
   return undefined;
+}
+
+const SERVICE_NAME: Record<Service, string> = { transition: '就労移行支援', typeA: '就労継続支援A型', typeB: '就労継続支援B型' };
+export function serviceName(s: Service): string {
+  return SERVICE_NAME[s];
+}
+
+// Separators between service types: 、,/・, spaces, 及び/又は/並びに/もしくは/と/＆.
+const SERVICE_SPLIT = /[、,，/／・･\s&＆+＋]+|及び|および|又は|または|若しくは|もしくは|並びに|ならびに|と|か(?=[AB就継移])/;
+const SERVICE_TOKEN = /移行|(?<![A-Z])[AB](?![A-Z])/g;
+const HAS_SERVICE_TOKEN = /移行|(?<![A-Z])[AB](?![A-Z])/;
+// 「（A型、B型）」 lists types; 「（非雇用型）」 is a note and is dropped.
+const BRACKETED = /[(（【[「]([^()（）【】[\]「」]*)[)）】\]」]/g;
+// A part that only qualifies the next one (就労継続支援 in 「就労継続支援 A型・B型」) or a note.
+const SERVICE_FILLER = /^(?:就労継続支援|就労継続|就継|継続支援|継続|サービス|事業所?|型|非?雇用型|の)+$/;
+
+/**
+ * Every service type named in a field: 「就労継続支援A型・B型」, 「A型 B型」, 「A型及びB型」,
+ * 「就労移行支援及び就労継続支援B型」 name two. `bad` holds parts naming none.
+ */
+export function readServices(v: FieldValue | undefined): { kinds: Service[]; bad: string[] } {
+  const kinds: Service[] = [];
+  const bad: string[] = [];
+  const fillers: string[] = [];
+  for (const item of asList(v)) {
+    const text = item.toUpperCase().replace(BRACKETED, (_, inner: string) => (HAS_SERVICE_TOKEN.test(inner) ? ` ${inner} ` : ' '));
+    for (const part of text.split(SERVICE_SPLIT)) {
+      const p = part.trim();
+      if (p === '') continue;
+      const found: Service[] = [];
+      for (const m of p.matchAll(SERVICE_TOKEN)) found.push(m[0] === '移行' ? 'transition' : m[0] === 'A' ? 'typeA' : 'typeB');
+      if (found.length === 0) {
+        const s = parseService(p);
+        if (s !== undefined && s !== 'invalid') found.push(s);
+      }
+      if (found.length === 0) (SERVICE_FILLER.test(p) ? fillers : bad).push(p);
+      for (const s of found) if (!kinds.includes(s)) kinds.push(s);
+    }
+  }
+  // 「就労継続支援」 alone does not say which type
+  if (kinds.length === 0 && bad.length === 0 && fillers.length > 0) bad.push(fillers.join(''));
+  return { kinds, bad };
+}
+
+/** Matches a whole year-month-day as written (so a failure there is a bad day, not a bad shape). */
+const FULL_DATE_SHAPE = /^(?:\d{4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,2}\s*日?|(?:令和|平成|昭和|大正|明治|[RHSTM])\s*(?:\d{1,2}|元)\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?|\d{8})$/i;
+const FORM_DATE_ADVICE = { ja: '日付を 2026-10-01 や 令和8年10月1日 の形で入力してください。', en: 'Enter the date like 2026-10-01 or 令和8年10月1日.' };
+
+/**
+ * A date typed into a form. Unlike a workbook cell there is no sheet title to take the year or
+ * month from, and a bare number is not an Excel serial: such input gets form advice.
+ */
+export function parseFormDate(value: string): { ok: true; date: string } | { ok: false; reason: { ja: string; en: string } } {
+  const s = normalizeText(value);
+  const v = s.length > 40 ? s.slice(0, 40) + '…' : s;
+  const bareNumber = /^\d+(?:\.\d+)?$/.test(s) && !/^\d{8}$/.test(s);
+  if (s !== '' && !bareNumber) {
+    const r = parseDate(s);
+    if (r.ok) return r;
+    if (FULL_DATE_SHAPE.test(s.replace(/\s*(?:\([^)]*\)|[日月火水木金土]曜日?)$/, ''))) return r; // 実在しない日付 / 元号の期間外
+  }
+  if (/^\d{1,2}\s*(?:月|\/)\s*\d{1,2}\s*日?$/.test(s)) {
+    return { ok: false, reason: { ja: `「${v}」には年がありません。${FORM_DATE_ADVICE.ja}`, en: `"${v}" has no year. ${FORM_DATE_ADVICE.en}` } };
+  }
+  if (/^\d{1,2}\s*日$/.test(s)) {
+    return { ok: false, reason: { ja: `「${v}」には年月がありません。${FORM_DATE_ADVICE.ja}`, en: `"${v}" has no year or month. ${FORM_DATE_ADVICE.en}` } };
+  }
+  return { ok: false, reason: { ja: `「${v}」を日付として読めません。${FORM_DATE_ADVICE.ja}`, en: `"${v}" cannot be read as a date. ${FORM_DATE_ADVICE.en}` } };
 }
 
 // ---- engine ----
@@ -210,7 +283,7 @@ export function runForm(form: FormDefinition, values: Record<string, FieldValue>
     date: (id) => {
       const s = asText(byId.get(id));
       if (s === '') return undefined;
-      const r = parseDate(s);
+      const r = parseFormDate(s);
       return r.ok ? r.date : undefined;
     },
     month: (id) => parseMonthValue(asText(byId.get(id))),
@@ -338,7 +411,7 @@ function checkField(form: FormDefinition, def: FieldDef, id: string, value: Fiel
       break;
     }
     case 'date': {
-      const r = parseDate(text);
+      const r = parseFormDate(text);
       if (!r.ok) push('date-valid', 'error', `「${label}」: ${r.reason.ja}`, `"${en}": ${r.reason.en}`);
       else if (def.notFuture && r.date > ctx.asOf) push('date-valid', 'error', `「${label}」が${formatJaDate(r.date)}になっています。提出日に未来の日付は書けません（今日は${formatJaDate(ctx.asOf)}）。`, `"${en}" is ${r.date}, in the future (today is ${ctx.asOf}).`);
       break;
@@ -357,17 +430,9 @@ function checkField(form: FormDefinition, def: FieldDef, id: string, value: Fiel
       break;
     }
     case 'service': {
-      const parts = items.flatMap((x) => x.split(/[、,，/／]+/)).map((x) => x.trim()).filter((x) => x !== '');
-      const kinds = new Set<string>();
-      const bad: string[] = [];
-      for (const p of parts) {
-        const s = parseService(p);
-        if (s === undefined) continue;
-        if (s === 'invalid') bad.push(p);
-        else kinds.add(s);
-      }
+      const { kinds, bad } = readServices(value);
       if (bad.length > 0) push('service-type', 'error', `「${label}」の「${short(bad.join('、'))}」はサービスの種類として読めません。就労移行支援・就労継続支援A型・就労継続支援B型のいずれか1つを選んでください。`, `"${en}": "${short(bad.join(', '))}" is not a service type; choose one of 就労移行支援, 就労継続支援A型, 就労継続支援B型.`);
-      else if (kinds.size !== 1) push('service-type', 'error', `「${label}」が${kinds.size}つ選ばれています。就労移行支援・就労継続支援A型・就労継続支援B型のうち1つだけを選んでください。`, `"${en}": ${kinds.size} service types are chosen; choose exactly one.`);
+      else if (kinds.length !== 1) push('service-type', 'error', `「${label}」に${kinds.length}つのサービスが書かれています（${kinds.map(serviceName).join('、')}）。この様式は利用者1人の1つのサービスについて書きます。就労移行支援・就労継続支援A型・就労継続支援B型のうち1つだけを選んでください。`, `"${en}" names ${kinds.length} service types (${kinds.map(serviceName).join(', ')}); choose exactly one.`);
       break;
     }
     case 'choice': {
@@ -380,7 +445,7 @@ function checkField(form: FormDefinition, def: FieldDef, id: string, value: Fiel
     }
     case 'consent': {
       const c = parseConsent(value);
-      if (def.required && c === false) push('required', 'error', `「${label}」が「${short(text)}」になっています。同意・記載がなければ提出できません。`, `"${en}" is "${short(text)}"; it must be given.`);
+      if (def.required && c === false) push('required', 'error', `「${label}」が「${short(text)}」になっています。同意・記載が済んでいなければ提出できません（予定・確認中も不可）。`, `"${en}" is "${short(text)}"; it must already be given (planned or pending is not enough).`);
       else if (c === undefined) push('required', 'warning', `「${label}」の「${short(text)}」が同意・記載ありか読み取れません。確認してください。`, `"${en}": cannot tell whether "${short(text)}" means yes.`, 'incomplete');
       break;
     }

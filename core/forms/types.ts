@@ -10,7 +10,7 @@ export type FieldType =
   | 'minutes' // a duration read like the workbook importer: 30, 30分, 約30分, 1時間, 1時間30分
   | 'providerNo'
   | 'recipientNo'
-  | 'service' // exactly one of 就労移行支援 / 就労継続支援A型 / 就労継続支援B型
+  | 'service' // exactly one of 就労移行支援 / 就労継続支援A型 / 就労継続支援B型 (「A型・B型」 names two)
   | 'choice' // one of `options`
   | 'consent'; // a checkbox or yes/no that must be affirmative when required
 
@@ -71,7 +71,7 @@ export interface FormRuleContext {
   number(id: string): number | undefined;
   /** canonical option label of a choice field when exactly one valid option is chosen, else undefined */
   choice(id: string): string | undefined;
-  /** consent fields: true / false / undefined (absent or unreadable) */
+  /** consent fields: true / false (negative or pending: 同意予定, 確認中) / undefined (absent or unreadable) */
   consent(id: string): boolean | undefined;
   /** row indices present for a group */
   rows(groupId: string): number[];

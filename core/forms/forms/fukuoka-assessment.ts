@@ -35,9 +35,11 @@ export const fukuokaAssessment: FormDefinition = {
         const sub = ctx.date('submittedOn');
         const start = ctx.date('startDate');
         if (!sub || !start) return [];
-        const earliest = addMonths(sub, 1);
-        if (start >= earliest) return [];
-        return [issue('fukuoka-assessment/lead-time', 'error', ['startDate', 'submittedOn'], `開始希望日（${formatJaDate(start)}）が提出日（${formatJaDate(sub)}）から1か月未満です。区への申請は開始希望日の少なくとも1か月前までに行います（この提出日なら${formatJaDate(earliest)}以降）。`, `The desired start ${start} is less than one month after submission ${sub}; apply at least a month ahead (start ${earliest} or later).`, '004 3(3)ア')];
+        // 004: 開始希望日から起算して少なくとも1月前まで — one calendar month back from the start;
+        // a day the earlier month lacks falls on its last day (03-31 → 02-28/29).
+        const latest = addMonths(start, -1);
+        if (sub <= latest) return [];
+        return [issue('fukuoka-assessment/lead-time', 'error', ['startDate', 'submittedOn'], `区への申請は開始希望日から起算して少なくとも1か月前までに行います。開始希望日が${formatJaDate(start)}なら${formatJaDate(latest)}までに提出が必要ですが、提出日が${formatJaDate(sub)}です。開始希望日を遅らせるか、提出日を確認してください。`, `Apply at least one month before the desired start: for a start on ${start}, submit by ${latest} (submitted ${sub}).`, '004 3(3)ア')];
       },
     },
     {

@@ -1,5 +1,5 @@
 // 東大阪市 就労継続支援(B型)における在宅利用のための申立書 / 在宅利用の支援効果に関するチェックシート, 002 §1, §3.
-import { parseService } from '../../normalize/marks.ts';
+import { readServices, serviceName } from '../check.ts';
 import { addMonths, field, formatJaDate, issue, serviceField, submittedOnField, userNameField } from '../helpers.ts';
 import type { FormDefinition, FormIssue } from '../types.ts';
 
@@ -32,9 +32,11 @@ export const higashiosakaApplication: FormDefinition = {
     {
       id: 'higashiosaka-application/service',
       check(ctx): FormIssue[] {
-        const kinds = ctx.list('service').map((s) => parseService(s));
-        if (kinds.length !== 1 || kinds[0] === 'typeB' || kinds[0] === 'invalid' || kinds[0] === undefined) return [];
-        return [issue('higashiosaka-application/service', 'error', ['service'], 'この申立書は就労継続支援B型の在宅利用のためのものです。就労移行支援・就労継続支援A型はサービスの支給決定期間が在宅利用の認定期間となり、これまでどおりの取扱いです。', 'This application is for B-type support only; transition and A-type keep the previous handling.', '002 決定期間の例外')];
+        // each type named is judged: 「A型・B型」 names A型 too
+        const others = readServices(ctx.list('service')).kinds.filter((k) => k !== 'typeB');
+        if (others.length === 0) return [];
+        const names = others.map(serviceName).join('・');
+        return [issue('higashiosaka-application/service', 'error', ['service'], `この申立書は就労継続支援B型の在宅利用のためのものです（入力に${names}があります）。就労移行支援・就労継続支援A型はサービスの支給決定期間が在宅利用の認定期間となり、これまでどおりの取扱いです。`, `This application is for B-type support only (the input names ${others.map(serviceName).join(', ')}); transition and A-type keep the previous handling.`, '002 決定期間の例外')];
       },
     },
     {

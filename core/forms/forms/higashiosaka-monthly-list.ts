@@ -3,9 +3,33 @@
 import { daysInMonth, toIso } from '../../normalize/dates.ts';
 import { normalizeText } from '../../normalize/text.ts';
 import { field, formatJaDate, formatJaMonth, issue, submittedOnField, weeksTouchingMonth } from '../helpers.ts';
-import type { FormDefinition, FormIssue } from '../types.ts';
+import type { FormDefinition, FormIssue, FormRuleContext } from '../types.ts';
 
 const SOURCE = '002 §3, ク';
+
+/**
+ * 対象月 with its year. A bare month (「10月」) takes the latest such month not after the 提出日's
+ * month (10月 submitted 2026-11 → 2026-10; 12月 submitted 2027-01 → 2026-12); without a 提出日,
+ * not after the as-of month. Undefined when no year can be told (提出日 given but unreadable).
+ */
+export function resolveTargetMonth(ctx: FormRuleContext): { year: number; month: number; from?: 'submission' | 'asOf' } | undefined {
+  const m = ctx.month('targetMonth');
+  if (!m) return undefined;
+  if (m.year !== undefined) return { year: m.year, month: m.month };
+  const sub = ctx.date('submittedOn');
+  if (!sub && ctx.text('submittedOn') !== '') return undefined; // an unreadable 提出日 gives no year
+  const base = sub ?? ctx.asOf;
+  if (typeof base !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(base)) return undefined;
+  const by = Number(base.slice(0, 4));
+  const bm = Number(base.slice(5, 7));
+  return { year: m.month <= bm ? by : by - 1, month: m.month, from: sub ? 'submission' : 'asOf' };
+}
+
+function inferredNote(t: { year: number; month: number; from?: 'submission' | 'asOf' }): { ja: string; en: string } {
+  if (t.from === undefined) return { ja: '', en: '' };
+  const what = t.from === 'submission' ? { ja: '提出日', en: 'the submission date' } : { ja: '今日の日付', en: "today's date" };
+  return { ja: `（対象月に年がないため、${what.ja}から${formatJaMonth(t)}と判断しました）`, en: ` (the month has no year; taken as ${t.year}-${t.month} from ${what.en})` };
+}
 
 export const higashiosakaMonthlyList: FormDefinition = {
   id: 'higashiosaka-monthly-list',
@@ -38,22 +62,26 @@ export const higashiosakaMonthlyList: FormDefinition = {
     {
       id: 'higashiosaka-monthly-list/deadline',
       check(ctx): FormIssue[] {
-        const m = ctx.month('targetMonth');
         const sub = ctx.date('submittedOn');
-        if (!m || m.year === undefined) return [];
+        const m = resolveTargetMonth(ctx);
+        if (!m) {
+          if (!ctx.month('targetMonth')) return []; // blank or unreadable: reported by required / date-valid
+          return [issue('higashiosaka-monthly-list/deadline', 'warning', ['targetMonth'], `対象月「${ctx.text('targetMonth')}」に年がなく、提出日からも年が分からないため、提出期限と日数の上限を確認できません。対象月を「令和8年10月」のように年から書いてください。`, `The month "${ctx.text('targetMonth')}" has no year and the submission date does not give one, so the deadline and day cap cannot be checked. Write the year (e.g. 令和8年10月).`, SOURCE, 'incomplete')];
+        }
+        const note = inferredNote(m);
         const ym = { year: m.year, month: m.month };
         const next = m.month === 12 ? { year: m.year + 1, month: 1 } : { year: m.year, month: m.month + 1 };
         const deadline = toIso(next.year, next.month, 15);
         const out: FormIssue[] = [];
         if (toIso(m.year, m.month, 1) < '2026-07-01') {
-          out.push(issue('higashiosaka-monthly-list/effective', 'warning', ['targetMonth'], `対象月（${formatJaMonth(ym)}）は実績報告の開始（令和8年7月サービス提供分）より前です。`, `The month (${m.year}-${m.month}) is before reporting started (July 2026 services).`, '002 §3'));
+          out.push(issue('higashiosaka-monthly-list/effective', 'warning', ['targetMonth'], `対象月（${formatJaMonth(ym)}）は実績報告の開始（令和8年7月サービス提供分）より前です。${note.ja}`, `The month (${m.year}-${m.month}) is before reporting started (July 2026 services).${note.en}`, '002 §3'));
         }
         if (sub && sub > deadline) {
-          out.push(issue('higashiosaka-monthly-list/deadline', 'error', ['submittedOn'], `${formatJaMonth(ym)}分の提出期限は${formatJaDate(deadline)}（翌月15日）です。提出日（${formatJaDate(sub)}）が期限を過ぎています。`, `The report for ${m.year}-${m.month} is due by ${deadline} (15th of the next month); the submission date ${sub} is late.`, SOURCE));
+          out.push(issue('higashiosaka-monthly-list/deadline', 'error', ['submittedOn'], `${formatJaMonth(ym)}分の提出期限は${formatJaDate(deadline)}（翌月15日）です。提出日（${formatJaDate(sub)}）が期限を過ぎています。${note.ja}`, `The report for ${m.year}-${m.month} is due by ${deadline} (15th of the next month); the submission date ${sub} is late.${note.en}`, SOURCE));
         } else if (sub && sub < toIso(next.year, next.month, 1)) {
-          out.push(issue('higashiosaka-monthly-list/deadline', 'warning', ['submittedOn', 'targetMonth'], `提出日（${formatJaDate(sub)}）が対象月（${formatJaMonth(ym)}）の終わる前です。支援を行った月の翌月に提出してください。`, `The submission date ${sub} is before the reported month has ended.`, SOURCE));
+          out.push(issue('higashiosaka-monthly-list/deadline', 'warning', ['submittedOn', 'targetMonth'], `提出日（${formatJaDate(sub)}）が対象月（${formatJaMonth(ym)}）の終わる前です。支援を行った月の翌月に提出してください。${note.ja}`, `The submission date ${sub} is before the reported month has ended.${note.en}`, SOURCE));
         } else if (!sub && ctx.asOf > deadline) {
-          out.push(issue('higashiosaka-monthly-list/deadline', 'error', ['targetMonth'], `${formatJaMonth(ym)}分の提出期限（${formatJaDate(deadline)}）を過ぎています。`, `The report for ${m.year}-${m.month} was due by ${deadline}.`, SOURCE));
+          out.push(issue('higashiosaka-monthly-list/deadline', 'error', ['targetMonth'], `${formatJaMonth(ym)}分の提出期限（${formatJaDate(deadline)}）を過ぎています。${note.ja}`, `The report for ${m.year}-${m.month} was due by ${deadline}.${note.en}`, SOURCE));
         }
         return out;
       },
@@ -61,7 +89,8 @@ export const higashiosakaMonthlyList: FormDefinition = {
     {
       id: 'higashiosaka-monthly-list/rows',
       check(ctx): FormIssue[] {
-        const m = ctx.month('targetMonth');
+        const m = resolveTargetMonth(ctx);
+        const note = m ? inferredNote(m) : { ja: '', en: '' };
         const out: FormIssue[] = [];
         for (const r of ctx.rows('users')) {
           const p = (f: string): string => `users.${r}.${f}`;
@@ -72,10 +101,10 @@ export const higashiosakaMonthlyList: FormDefinition = {
           if (muni !== '' && !/東大阪/.test(muni)) {
             out.push(issue('higashiosaka-monthly-list/municipality', 'error', [p('municipality')], `${who}さんの支給決定市町村が「${muni}」です。この報告には東大阪市で支給決定を受けた利用者だけを書きます。`, `${who}: only users whose decision is by Higashiosaka belong on this list (got ${muni}).`, '002 留意事項ア'));
           }
-          if (home === undefined || commute === undefined || !m || m.year === undefined) continue;
+          if (home === undefined || commute === undefined || !m) continue;
           const cap = daysInMonth(m.year, m.month) - 8;
           if (home + commute > cap) {
-            out.push(issue('higashiosaka-monthly-list/day-cap', 'error', [p('homeDays'), p('commuteDays')], `${who}さんの在宅${home}日と通所${commute}日の合計${home + commute}日が、${formatJaMonth({ year: m.year, month: m.month })}の上限${cap}日（月の日数−8日）を超えています。`, `${who}: home ${home} + on-site ${commute} = ${home + commute} days exceeds the cap of ${cap} (days in month − 8).`, '002 §1 支給量'));
+            out.push(issue('higashiosaka-monthly-list/day-cap', 'error', [p('homeDays'), p('commuteDays')], `${who}さんの在宅${home}日と通所${commute}日の合計${home + commute}日が、${formatJaMonth({ year: m.year, month: m.month })}の上限${cap}日（月の日数−8日）を超えています。${note.ja}`, `${who}: home ${home} + on-site ${commute} = ${home + commute} days exceeds the cap of ${cap} (days in month − 8).${note.en}`, '002 §1 支給量'));
           }
           if (home === 0) continue;
           const weeks = ctx.number(p('homeWeeks'));
