@@ -34,7 +34,12 @@ function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedShe
   }
 }
 
-/** 3 syncs for the active sheet (4 with notes on, more on the web for very large sheets). */
+/**
+ * Syncs on the desktop: 3 for the active sheet (+1 when our notes from an earlier check are probed), 4 for all
+ * sheets. On the web (payloadLimit set) cells are always read in row blocks: +1 sync per block of each sheet
+ * (at least one, even for a small sheet; a refused block is asked again halved), and highlights flush every
+ * WEB_OPS_PER_SYNC operations.
+ */
 export async function checkInWorkbook(
   ctx: Excel.RequestContext,
   scope: 'active' | 'all',

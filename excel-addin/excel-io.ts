@@ -1,7 +1,7 @@
 // The only file that talks to Excel. Reads cells, writes conditional formats, notes and our settings key.
 // Never writes a cell value, never touches formats it did not create.
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
-import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, adoptSheet, parseStore, sheetState, type AddinStore } from './settings.ts';
+import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, adoptSheets, parseStore, sheetState, type AddinStore } from './settings.ts';
 import { columnLetter, parseAddress, type RowNote, type RowRun, type Tone } from './highlights.ts';
 
 /** Fluent-like light fills: error light red, warning light yellow. */
@@ -11,8 +11,34 @@ export const FILL: Record<Tone, string> = { error: '#FDE7E9', warning: '#FFF4CE'
 export const WEB_PAYLOAD_LIMIT = 4_000_000;
 /** On the web, queued highlight operations are flushed every this many so a request stays under the limit. */
 export const WEB_OPS_PER_SYNC = 2000;
-/** Conservative size of one cell's value + display text in the JSON payload. */
+/** Estimated size of one cell's value + display text, for the first row block only (later blocks use measured bytes). */
 export const BYTES_PER_CELL = 64;
+
+/** Error codes of a request or response over Excel on the web's payload limit. */
+const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge', 'RangeExceedsLimit']);
+
+/** A RichApi.Error saying the request or response was too big. */
+export function isPayloadError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as { code?: unknown; debugInfo?: { code?: unknown } };
+  return [o.code, o.debugInfo?.code].some((c) => typeof c === 'string' && PAYLOAD_ERRORS.has(c));
+}
+
+/** UTF-8 bytes of a value as JSON (how the response carries it). */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // surrogate pair
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 export type Bounds = { row: number; col: number; lastRow: number; lastCol: number };
 
@@ -60,16 +86,25 @@ export function supports1904(excel: unknown): boolean {
 
 type Ctx = Excel.RequestContext;
 
-interface Pending {
+interface PendingFormats {
   sheet: Excel.Worksheet;
-  used: Excel.Range;
   formats: Excel.ConditionalFormatCollection;
   notes: { address: string; note: Excel.Note }[];
 }
 
+interface Pending extends PendingFormats {
+  used: Excel.Range;
+}
+
+/** The used range (values and text, or only its size on the web) plus our formats and notes. */
 function queueSheet(sheet: Excel.Worksheet, store: AddinStore, sheetId: string | undefined, opts: IoOptions): Pending {
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(opts.payloadLimit ? 'address,rowCount,columnCount' : 'address,values,text');
+  return { ...queueFormats(sheet, store, sheetId, opts), used };
+}
+
+/** Conditional formats and our notes of a sheet; no cell is loaded. */
+function queueFormats(sheet: Excel.Worksheet, store: AddinStore, sheetId: string | undefined, opts: IoOptions): PendingFormats {
   const formats = sheet.getRange().conditionalFormats;
   formats.load('items/id,items/type,items/customOrNullObject/rule/formula');
   const notes: Pending['notes'] = [];
@@ -80,7 +115,7 @@ function queueSheet(sheet: Excel.Worksheet, store: AddinStore, sheetId: string |
       notes.push({ address, note });
     }
   }
-  return { sheet, used, formats, notes };
+  return { sheet, formats, notes };
 }
 
 function ourFormatIds(formats: Excel.ConditionalFormatCollection, stored: readonly string[]): string[] {
@@ -95,25 +130,45 @@ function ourFormatIds(formats: Excel.ConditionalFormatCollection, stored: readon
 
 const asCells = (values: unknown[][]): CellValue[][] => values as CellValue[][];
 
-/** Values and text of the used range; on the web, big ranges come in row blocks under the payload limit. */
+/**
+ * Values and text of the used range. On the web, big ranges come in row blocks: the first is sized from
+ * BYTES_PER_CELL, each next one from the measured bytes per row of the last; a block refused as too big is
+ * halved and asked again (down to one row, whose failure is passed on).
+ */
 async function readCells(ctx: Ctx, p: Pending, opts: IoOptions): Promise<{ bounds?: Bounds; cells: CellValue[][]; text: string[][] }> {
   if (p.used.isNullObject) return { cells: [], text: [] };
   const bounds = parseAddress(p.used.address);
   if (!bounds) return { cells: [], text: [] };
-  if (!opts.payloadLimit) return { bounds, cells: asCells(p.used.values), text: p.used.text };
+  const limit = opts.payloadLimit;
+  if (!limit) return { bounds, cells: asCells(p.used.values), text: p.used.text };
   const cols = p.used.columnCount;
-  const rowsPerBlock = Math.max(1, Math.floor(opts.payloadLimit / (Math.max(1, cols) * BYTES_PER_CELL)));
+  let rows = Math.max(1, Math.floor(limit / (Math.max(1, cols) * BYTES_PER_CELL)));
+  // smallest block size refused so far: never ask for that many rows again
+  let refused = Infinity;
   const cells: CellValue[][] = [];
   const text: string[][] = [];
   const first = columnLetter(bounds.col);
   const last = columnLetter(bounds.lastCol);
-  for (let top = bounds.row; top <= bounds.lastRow; top += rowsPerBlock) {
-    const bottom = Math.min(bounds.lastRow, top + rowsPerBlock - 1);
+  let top = bounds.row;
+  while (top <= bounds.lastRow) {
+    const bottom = Math.min(bounds.lastRow, top + rows - 1);
     const block = p.sheet.getRange(`${first}${top}:${last}${bottom}`);
     block.load('values,text');
-    await ctx.sync();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const asked = bottom - top + 1;
+      if (!isPayloadError(e) || asked <= 1) throw e;
+      refused = Math.min(refused, asked);
+      rows = Math.max(1, Math.floor(asked / 2));
+      continue;
+    }
     for (const row of block.values) cells.push(row as CellValue[]);
     for (const row of block.text) text.push(row);
+    const got = bottom - top + 1;
+    const perRow = Math.max(1, (jsonBytes(block.values) + jsonBytes(block.text)) / got);
+    rows = Math.max(1, Math.min(Math.floor(limit / perRow), refused - 1));
+    top = bottom + 1;
   }
   return { bounds, cells, text };
 }
@@ -124,6 +179,9 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
   setting.load('value');
   const active = ctx.workbook.worksheets.getActiveWorksheet();
   active.load('id,name');
+  // every sheet's id and name (hidden ones too), to match stored entries to sheets
+  const all = ctx.workbook.worksheets;
+  all.load('items/id,items/name,items/visibility');
   const workbook = ctx.workbook as unknown as Workbook1904;
   if (opts.date1904) workbook.load('use1904DateSystem');
   let targets: { sheet: Excel.Worksheet; pending?: Pending }[];
@@ -133,14 +191,12 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
     targets[0]!.pending = queueSheet(active, parseStore(undefined), undefined, opts);
     await ctx.sync();
   } else {
-    const all = ctx.workbook.worksheets;
-    all.load('items/id,items/name,items/visibility');
     await ctx.sync();
     targets = all.items.filter((s) => s.visibility === 'Visible').map((sheet) => ({ sheet }));
   }
   const store = parseStore(setting.isNullObject ? undefined : setting.value);
   const date1904 = opts.date1904 === true && workbook.use1904DateSystem === true;
-  for (const t of targets) adoptSheet(store, t.sheet.id, t.sheet.name);
+  adoptSheets(store, all.items);
   if (scope === 'all') {
     for (const t of targets) t.pending = queueSheet(t.sheet, store, t.sheet.id, opts);
     await ctx.sync();
@@ -257,8 +313,9 @@ export async function clearHighlights(ctx: Ctx, scope: 'active' | 'all', opts: I
   await ctx.sync();
   const store = parseStore(setting.isNullObject ? undefined : setting.value);
   const sheets = scope === 'all' ? all.items : all.items.filter((s) => s.id === active.id);
-  for (const sheet of sheets) adoptSheet(store, sheet.id, sheet.name);
-  const pending = sheets.map((sheet) => ({ sheet, p: queueSheet(sheet, store, sheet.id, { notes: opts.notes }) }));
+  adoptSheets(store, all.items);
+  // formats and notes only: clearing never loads cell values or text
+  const pending = sheets.map((sheet) => ({ sheet, p: queueFormats(sheet, store, sheet.id, { notes: opts.notes }) }));
   await ctx.sync();
   let formats = 0;
   let notes = 0;

@@ -92,15 +92,39 @@ export function parseStore(raw: unknown): AddinStore {
 }
 
 /**
- * Worksheet ids can change between sessions or Excel versions: an entry stored under an id that is
- * gone is taken over by the sheet of the same name.
+ * Worksheet ids can change between sessions, Excel versions or when a workbook is copied, so stored entries
+ * are matched to the current sheets (all of them, hidden too) in this order: same id and name; same name
+ * (preferred over an id whose stored name differs); same id under a new name (a rename), unless the stored
+ * name is another current sheet's. An entry under a current sheet's id that no sheet takes is dropped, so it
+ * cannot give that sheet another sheet's mapping; entries of sheets that are gone are kept.
  */
-export function adoptSheet(store: AddinStore, id: string, name: string): void {
-  if (store.sheets[id]) return;
-  const entry = Object.entries(store.sheets).find(([, s]) => s.name === name);
-  if (!entry) return;
-  delete store.sheets[entry[0]];
-  store.sheets[id] = entry[1];
+export function adoptSheets(store: AddinStore, sheets: readonly { id: string; name: string }[]): void {
+  const entries = store.sheets;
+  const taken = new Map<string, string>(); // current id → stored key
+  const used = new Set<string>();
+  const take = (id: string, key: string) => {
+    taken.set(id, key);
+    used.add(key);
+  };
+  for (const s of sheets) if (entries[s.id]?.name === s.name) take(s.id, s.id);
+  for (const s of sheets) {
+    if (taken.has(s.id)) continue;
+    const key = Object.keys(entries).find((k) => !used.has(k) && entries[k]!.name === s.name);
+    if (key !== undefined) take(s.id, key);
+  }
+  const names = new Set(sheets.map((s) => s.name));
+  for (const s of sheets) {
+    const entry = entries[s.id];
+    if (!taken.has(s.id) && !used.has(s.id) && entry && !names.has(entry.name)) take(s.id, s.id);
+  }
+  const current = new Set(sheets.map((s) => s.id));
+  const next: Record<string, SheetState> = {};
+  for (const [key, entry] of Object.entries(entries)) if (!used.has(key) && !current.has(key)) next[key] = entry;
+  for (const s of sheets) {
+    const key = taken.get(s.id);
+    if (key !== undefined) next[s.id] = { ...entries[key]!, name: s.name };
+  }
+  store.sheets = next;
 }
 
 export function sheetState(store: AddinStore, id: string, name: string): SheetState {

@@ -4,6 +4,7 @@ import { checkInWorkbook } from './check-run.ts';
 import type { CanonicalField } from '../core/model/record.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
+import { headerlessFirstRow } from '../core/import/plan.ts';
 import {
   WEB_PAYLOAD_LIMIT,
   clearHighlights,
@@ -146,6 +147,15 @@ function problemText(read: SheetRead, imp: ImportedSheet): string | undefined {
   return imp.problem.message[lang];
 }
 
+/** Why a sheet gave no records: its problem, or no readable rows under its header (or without one). */
+function noRecordsText(read: SheetRead, imp: ImportedSheet): string {
+  const problem = problemText(read, imp);
+  if (problem) return problem;
+  const headerless = headerlessFirstRow(read.grid, store.sheets[read.id]?.mapping) !== undefined;
+  if (headerless || imp.headerRow === undefined) return t('sheetNoRowsHeaderless', { sheet: read.name });
+  return t('sheetNoRows', { sheet: read.name, row: imp.headerRow });
+}
+
 async function runCheck(scope: 'active' | 'all'): Promise<void> {
   if (busy) {
     recheckAfterBusy = true;
@@ -171,14 +181,16 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
     });
     store = result.store;
     last = result;
-    renderReport(result.report);
-    renderMapping();
     const problems = result.sheets
       .map((s, i) => (scope === 'all' && result.imported[i]!.problem?.code === 'empty' ? undefined : problemText(s, result.imported[i]!)))
       .filter((x): x is string => !!x);
     const checkedSheets = result.imported.filter((i) => !i.problem);
     const records = checkedSheets.reduce((n, i) => n + i.records, 0);
-    const lines = checkedSheets.length ? [t('checked', { sheets: checkedSheets.length, records })] : [];
+    // no record read at all: say why instead of showing zero counts and "no findings"
+    const nothing = records === 0 ? result.sheets.map((s, i) => noRecordsText(s, result.imported[i]!)) : undefined;
+    renderReport(result.report, nothing);
+    renderMapping();
+    const lines = records > 0 ? [t('checked', { sheets: checkedSheets.length, records })] : problems.length ? [] : [t('nothingChecked'), ...nothing!];
     setStatus([...lines, ...problems].join('\n'), problems.length > 0 && checkedSheets.length === 0);
     await updateWatch();
   } catch (e) {
@@ -235,13 +247,17 @@ function stateLabel(state: ReturnType<typeof findingState>): string {
   return state === 'error' ? t('severity_error') : state === 'warning' ? t('severity_warning') : t(`outcome_${state}`);
 }
 
-function renderReport(report: Report): void {
+/** `nothing`: no record was read; the reasons, one per sheet (the counts are hidden: nothing was checked). */
+function renderReport(report: Report, nothing?: string[]): void {
   $('sumErrors').textContent = String(report.summary.errors);
   $('sumWarnings').textContent = String(report.summary.warnings);
   $('sumIncomplete').textContent = String(report.summary.incomplete);
   $('sumPending').textContent = String(report.summary.pending);
-  $('summary').hidden = false;
+  $('summary').hidden = !!nothing;
   $('findings').hidden = false;
+  const notice = nothing
+    ? el('div', { id: 'nothingChecked', class: 'banner warn', role: 'note' }, el('p', {}, t('nothingChecked')), el('ul', { class: 'plain' }, ...[...new Set(nothing)].map((r) => el('li', {}, r))))
+    : undefined;
 
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -260,10 +276,11 @@ function renderReport(report: Report): void {
   renderNotEvaluated(report);
   const container = $('groups');
   if (!ordered.length) {
-    container.replaceChildren(el('p', { class: 'hint' }, t('noFindings')));
+    container.replaceChildren(notice ?? el('p', { class: 'hint' }, t('noFindings')));
     return;
   }
   container.replaceChildren(
+    ...(notice ? [notice] : []),
     ...ordered.map(({ ruleId, list, worst }, index) => {
       const details = el('details', { class: `group ${worst}`, 'data-rule': ruleId });
       if (index === 0) details.open = true;
@@ -369,15 +386,25 @@ function renderMapping(): void {
     return;
   }
   const bounds = read.bounds;
-  const headerRow = imp.headerRow ?? bounds.row;
-  const r = headerRow - bounds.row;
   const current = columnFieldsOf(imp);
   const forced = read.id ? store.sheets[read.id]?.mapping ?? {} : {};
   const forcedLetters = new Set(Object.values(forced).flatMap((v) => letterList(v)));
+  // without a header row (date mapped by letter), each column shows its first value from the first record on
+  const firstDataRow = imp.problem ? undefined : headerlessFirstRow(read.grid, forced);
+  const headerRow = imp.headerRow ?? bounds.row;
+  const cellText = (r: number, c: number) => String(read.grid.text?.[r]?.[c - bounds.col] ?? read.grid.cells[r]?.[c - bounds.col] ?? '').trim();
+  const columnText = (c: number): string => {
+    if (firstDataRow === undefined) return cellText(headerRow - bounds.row, c);
+    for (let r = firstDataRow - bounds.row; r < read.grid.cells.length; r++) {
+      const text = cellText(r, c);
+      if (text) return text;
+    }
+    return '';
+  };
   const rows: HTMLTableRowElement[] = [];
   for (let c = bounds.col; c <= bounds.lastCol; c++) {
     const letter = letterOf(c);
-    const text = String(read.grid.text?.[r]?.[c - bounds.col] ?? read.grid.cells[r]?.[c - bounds.col] ?? '').trim();
+    const text = columnText(c);
     const field = current[letter];
     if (!text && !field) continue;
     const select = el('select', { 'aria-label': `${letter} ${text}`, 'data-column': letter });
@@ -393,8 +420,9 @@ function renderMapping(): void {
     select.addEventListener('change', () => void changeMapping(read, current, letter, select.value as CanonicalField | ''));
     rows.push(el('tr', {}, el('td', { class: 'col' }, letter), el('td', { class: 'hdr', title: text }, text), el('td', {}, select)));
   }
-  const table = el('table', { class: 'map' }, el('thead', {}, el('tr', {}, el('th', {}, t('column')), el('th', {}, t('header')), el('th', {}, t('field')))), el('tbody', {}, ...rows));
-  const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${t('headerRow', { row: headerRow })}${imp.layout ? ` · ${t('layout')}: ${LAYOUT_LABELS[imp.layout][lang]}` : ''}`);
+  const table = el('table', { class: 'map' }, el('thead', {}, el('tr', {}, el('th', {}, t('column')), el('th', {}, t(firstDataRow === undefined ? 'header' : 'sample')), el('th', {}, t('field')))), el('tbody', {}, ...rows));
+  const where = firstDataRow === undefined ? t('headerRow', { row: headerRow }) : t('noHeaderRow', { row: firstDataRow });
+  const info = el('p', { class: 'hint' }, `${t('mappingSheet', { sheet: read.name })} · ${where}${imp.layout ? ` · ${t('layout')}: ${LAYOUT_LABELS[imp.layout][lang]}` : ''}`);
   const parts: HTMLElement[] = [info, table];
   if (Object.keys(forced).length) {
     const reset = el('button', { type: 'button', id: 'mappingReset', class: 'link' }, t('mappingReset'));

@@ -1,9 +1,10 @@
 // Header detection and the column plan (which column feeds which field).
 import type { CanonicalField, Mode } from '../model/record.ts';
-import { columnNumber, normalizeHeader } from '../normalize/text.ts';
+import { columnNumber, normalizeHeader, normalizeText } from '../normalize/text.ts';
 import { classifyHeader, dayHeader, type HeaderRole } from './headers.ts';
-import { isBlank, type GridView } from './grid.ts';
-import type { ImportOptions } from './types.ts';
+import { GridView, isBlank } from './grid.ts';
+import type { CellValue, ImportOptions, SheetGrid } from './types.ts';
+import { ValueReader } from './values.ts';
 
 export interface ModeColumn {
   c: number;
@@ -46,6 +47,11 @@ export interface HeaderChoice {
   dayCount: number;
   /** the day headers are Excel date serials (Office.js) */
   serialDays?: boolean;
+  /**
+   * No header row: the forced mapping gives the date column as a letter. Only the forced columns are
+   * read (column letters; header texts cannot be found). `row` is -1 or the row just above the data.
+   */
+  headerless?: boolean;
 }
 
 interface RowScore {
@@ -88,7 +94,11 @@ function scoreRow(view: GridView, r: number, forcedKeys: Set<string>): RowScore 
   return { fields: seen.size, days: days.size, forced, serialDays: serialRun };
 }
 
-/** Picks the header row among the top rows: most distinct known fields (or day columns for a matrix). */
+/**
+ * Picks the header row among the top rows: most distinct known fields (or day columns for a matrix).
+ * When none is found (or the best row's cell in the mapped date column is itself a date) and the forced
+ * mapping gives the date column as a letter, the sheet is read without a header: see headerlessChoice.
+ */
 export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | undefined {
   const forcedKeys = new Set<string>();
   for (const v of Object.values(opts.mapping ?? {})) {
@@ -116,9 +126,57 @@ export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | 
       best = { row: r, lastRow: r, fieldCount: s.fields + s.forced, dayCount: s.days, ...(s.serialDays ? { serialDays: true } : {}) };
     }
   }
-  if (!best) return undefined;
-  if (best.dayCount < 7 && best.fieldCount < 2) return undefined;
+  const dateCol = letterDateColumn(view, opts);
+  if (!best || (best.dayCount < 7 && best.fieldCount < 2)) return dateCol === undefined ? undefined : headerlessChoice(view, dateCol, opts);
+  // a "header" whose mapped date cell is a full date is a data row
+  if (dateCol !== undefined && new ValueReader({ date1904: view.date1904 }).date(view.get(best.row, dateCol)).ok) return headerlessChoice(view, dateCol, opts);
   return best;
+}
+
+/** The 0-based column of a forced date mapping given as a column letter inside the grid. */
+function letterDateColumn(view: GridView, opts: ImportOptions): number | undefined {
+  const ref = opts.mapping?.date;
+  if (typeof ref !== 'string' || !isColumnRef(ref)) return undefined;
+  const c = view.indexOfLetter(columnNumber(ref));
+  return c < 0 ? undefined : c;
+}
+
+/**
+ * A sheet without a header row: the data starts at the first row whose cell in the mapped date column
+ * reads as a date (a day number or month/day counts: the month may come from the title), else at the
+ * first row of the sheet. Rows above it are the title.
+ */
+function headerlessChoice(view: GridView, dateCol: number, opts: ImportOptions): HeaderChoice {
+  const reader = new ValueReader({ date1904: view.date1904 });
+  let first = 0;
+  for (let r = 0; r < view.rowCount; r++) {
+    if (dateLike(view.get(r, dateCol), reader)) {
+      first = r;
+      break;
+    }
+  }
+  const letters = Object.values(opts.mapping ?? {}).filter((v) => typeof v === 'string' && isColumnRef(v)).length;
+  return { row: first - 1, lastRow: first - 1, fieldCount: letters, dayCount: 0, headerless: true };
+}
+
+const DAY_LIKE = /^(?:\d{1,2}\s*[/.月-]\s*)?\d{1,2}\s*日?(?:\s*[(][^)]{1,3}[)])?$/;
+
+/** A date, or a day of the month (5, 5日, 10/5, 10月5日(月)) that needs the month from the title. */
+function dateLike(v: CellValue, reader: ValueReader): boolean {
+  if (isBlank(v)) return false;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31) return true;
+  if (typeof v === 'string' && v.length <= 20 && DAY_LIKE.test(normalizeText(v))) return true;
+  return reader.date(v).ok;
+}
+
+/**
+ * 1-based row where the records of `grid` start when it is read without a header row (the forced
+ * mapping gives the date column as a letter and no header row is found); undefined when it has one.
+ */
+export function headerlessFirstRow(grid: SheetGrid, mapping: ImportOptions['mapping']): number | undefined {
+  const view = new GridView(grid);
+  const choice = mapping ? findHeader(view, { mapping }) : undefined;
+  return choice?.headerless ? view.rowNumber(choice.lastRow + 1) : undefined;
 }
 
 export function isColumnRef(v: string): boolean {
@@ -130,7 +188,8 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
   const plan: ColumnPlan = { byField: {}, modeCols: [], contactCols: [], dayCols: [], unmapped: [], known: new Set(), cleared: new Set() };
   const roles: (HeaderRole | undefined)[] = [];
   const labels: string[] = [];
-  const top = view.row(header.row);
+  // without a header row no column is recognised by its header: only forced columns are read
+  const top = header.headerless ? [] : view.row(header.row);
   for (let c = 0; c < view.width; c++) {
     const v = top[c];
     labels[c] = headerLabel(v);
@@ -142,7 +201,7 @@ export function buildPlan(view: GridView, header: HeaderChoice, opts: ImportOpti
     }
     roles[c] = classifyHeader(v);
   }
-  mergeSubHeader(view, header, roles, labels, plan);
+  if (!header.headerless) mergeSubHeader(view, header, roles, labels, plan);
   const contactOrder: { c: number; order: number }[] = [];
   const forced = resolveForced(view, header, labels, opts);
   const forcedCols = new Set(Object.values(forced.cols).flat());
@@ -337,6 +396,22 @@ function resolveForced(view: GridView, header: HeaderChoice, labels: string[], o
 }
 
 function mappingFinding(view: GridView, header: HeaderChoice, ref: string, field: CanonicalField): void {
+  if (header.headerless) {
+    const r = Math.min(Math.max(0, header.lastRow + 1), Math.max(0, view.rowCount - 1));
+    view.addFinding({
+      ruleId: 'input-mapping',
+      severity: 'warning',
+      outcome: 'incomplete',
+      pack: 'national',
+      locations: [view.location(r)],
+      message: {
+        ja: `「${view.name}」シート: 見出し行がないため、指定された列「${ref}」（${field}）が見つかりません。列記号（例: C）で指定してください。`,
+        en: `Sheet "${view.name}": there is no header row, so the mapped column "${ref}" (${field}) cannot be found. Give it as a column letter (e.g. C).`,
+      },
+      source: '',
+    });
+    return;
+  }
   view.addFinding({
     ruleId: 'input-mapping',
     severity: 'warning',

@@ -45,9 +45,13 @@ export class FakeWorkbookState {
   syncs = 0;
   /** every attempt to write a cell value/formula/format outside conditional formats */
   cellWrites: string[] = [];
-  /** largest response (approximate JSON bytes) of one sync, measured when `measurePayload` is on */
+  /** largest response of one sync (UTF-8 bytes of the loaded values as JSON), measured when `measurePayload` is on */
   maxPayload = 0;
   measurePayload = false;
+  /** like Excel on the web: a sync whose response is over this many bytes fails with ResponsePayloadSizeLimitExceeded */
+  responseLimit?: number;
+  /** syncs that failed on `responseLimit` */
+  payloadFailures = 0;
   date1904: boolean;
   host1904: boolean;
   private nextCf = 1;
@@ -89,6 +93,33 @@ export class FakeWorkbookState {
     this.sheetByName(sheetName).cfs.push(cf);
     return cf;
   }
+}
+
+/** UTF-8 bytes of a string (TextEncoder exists in Node and the browser). */
+const encoder = new TextEncoder();
+export function utf8Bytes(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/** Sub-properties asked for under `prefix` ('items/id' → 'id'); undefined when all are (load() without a list). */
+function subProps(props: string[], prefix: string): Set<string> | undefined {
+  if (props.length === 0 || props.includes(prefix)) return undefined;
+  const out = new Set<string>();
+  for (const p of props) if (p.startsWith(`${prefix}/`)) out.add(p.slice(prefix.length + 1));
+  return out;
+}
+
+/**
+ * A collection item holding only the loaded properties: those are own enumerable data (what JSON and the
+ * payload count see); reading a known property that was not loaded throws PropertyNotLoaded.
+ */
+function loadedItem(all: Record<string, unknown>, wanted: (key: string) => boolean): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (wanted(k)) item[k] = v;
+    else Object.defineProperty(item, k, { enumerable: false, get: () => { throw fakeError('PropertyNotLoaded', k); } });
+  }
+  return item;
 }
 
 function fakeError(code: string, msg: string): Error {
@@ -133,15 +164,17 @@ class Loadable {
     return this;
   }
   protected resolve(_props: string[]): void {}
-  protected set$(name: string, value: unknown): void {
+  /** `counted` is what goes into the response (defaults to the value itself) */
+  protected set$(name: string, value: unknown, counted: unknown = value): void {
     this.loaded.set(name, value);
-    this.ctx.account(value);
+    this.ctx.account(counted, () => this.loaded.delete(name));
   }
 }
 
 export class FakeContext {
   private queue: (() => void)[] = [];
   private payload = 0;
+  private undo: (() => void)[] = [];
   readonly workbook: FakeWorkbook;
   constructor(readonly state: FakeWorkbookState) {
     this.workbook = new FakeWorkbook(this);
@@ -149,15 +182,24 @@ export class FakeContext {
   enqueue(op: () => void): void {
     this.queue.push(op);
   }
-  account(value: unknown): void {
-    if (this.state.measurePayload) this.payload += JSON.stringify(value ?? null).length;
+  account(value: unknown, undo: () => void): void {
+    this.undo.push(undo);
+    if (this.state.measurePayload || this.state.responseLimit !== undefined) this.payload += utf8Bytes(JSON.stringify(value ?? null));
   }
   async sync(): Promise<void> {
     this.state.syncs += 1;
     this.payload = 0;
+    this.undo = [];
     const ops = this.queue;
     this.queue = [];
     for (const op of ops) op();
+    const limit = this.state.responseLimit;
+    if (limit !== undefined && this.payload > limit) {
+      // nothing of a failed request is loaded (reads only: writes are not rolled back)
+      for (const u of this.undo) u();
+      this.state.payloadFailures += 1;
+      throw fakeError('ResponsePayloadSizeLimitExceeded', `response of ${this.payload} bytes over ${limit}`);
+    }
     this.state.maxPayload = Math.max(this.state.maxPayload, this.payload);
   }
 }
@@ -221,15 +263,14 @@ class FakeWorksheets extends Loadable {
   get items(): FakeWorksheet[] {
     return this.get$('items');
   }
-  protected override resolve(): void {
-    this.loaded.set(
-      'items',
-      this.ctx.state.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => s);
-        ws.fill();
-        return ws;
-      }),
-    );
+  protected override resolve(props: string[]): void {
+    const wanted = subProps(props, 'items');
+    const items = this.ctx.state.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.ctx, () => s);
+      ws.fill(wanted);
+      return ws;
+    });
+    this.set$('items', items, items.map((ws) => ws.loadedData()));
   }
 }
 
@@ -244,14 +285,23 @@ class FakeWorksheet extends Loadable {
       },
     };
   }
-  fill(): void {
+  /** sets the asked properties (all when `wanted` is undefined); collection items are counted by the collection */
+  fill(wanted?: Set<string>, count = false): void {
     const s = this.target();
-    this.set$('id', s.id);
-    this.set$('name', s.name);
-    this.set$('visibility', s.visibility);
+    const put = (k: string, v: unknown) => {
+      if (wanted && !wanted.has(k)) return;
+      if (count) this.set$(k, v);
+      else this.loaded.set(k, v);
+    };
+    put('id', s.id);
+    put('name', s.name);
+    put('visibility', s.visibility);
   }
-  protected override resolve(): void {
-    this.fill();
+  loadedData(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+  protected override resolve(props: string[]): void {
+    this.fill(props.length ? new Set(props) : undefined, true);
   }
   get id(): string {
     return this.get$('id');
@@ -369,14 +419,25 @@ class FakeCfCollection extends Loadable {
   constructor(ctx: FakeContext, private sheet: () => FakeSheet, private where: string) {
     super(ctx);
   }
-  protected override resolve(): void {
+  protected override resolve(props: string[]): void {
+    const wanted = subProps(props, 'items');
+    const custom = wanted ? subProps([...wanted], 'customOrNullObject') : undefined;
+    const has = (k: string) => !wanted || wanted.has(k) || [...wanted].some((w) => w.startsWith(`${k}/`));
     this.set$(
       'items',
-      this.sheet().cfs.map((cf) => ({
-        id: cf.id,
-        type: cf.type,
-        customOrNullObject: cf.type === 'Custom' ? { isNullObject: false, rule: { formula: cf.formula } } : { isNullObject: true },
-      })),
+      this.sheet().cfs.map((cf) =>
+        loadedItem(
+          {
+            id: cf.id,
+            type: cf.type,
+            customOrNullObject:
+              cf.type !== 'Custom'
+                ? { isNullObject: true }
+                : { isNullObject: false, ...(!custom || custom.has('rule/formula') || custom.has('rule') ? { rule: { formula: cf.formula } } : {}) },
+          },
+          has,
+        ),
+      ),
     );
   }
   get items(): any[] {

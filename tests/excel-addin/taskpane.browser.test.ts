@@ -266,6 +266,57 @@ describe('task pane in Chromium', () => {
     }
   });
 
+  it('a sheet without a header row: mapping columns by letter in the panel makes it readable', async () => {
+    const rows = attendanceSheet(30, 3, 0).slice(1); // data from row 1, no title, no header
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: rows }] });
+    const stored = async () => parseStore(await state((s) => s.settings.get('zaitakuCheck'))).sheets['{sheet-1}']?.mapping;
+    await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    await page.click('#checkSheet');
+    await page.waitForFunction(() => /見出し行が見つかりません/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.click('#mappingPanel > summary');
+    await page.selectOption('select[data-column="A"]', 'date');
+    await page.waitForFunction(() => /見出し行なし/.test(document.querySelector('#mapping .hint')?.textContent ?? ''));
+    expect(await page.textContent('#mapping .hint')).toContain('見出し行なし（1 行目から記録');
+    // every column shows a value of the first records, so the rest can be mapped too
+    expect(await page.textContent('#mapping thead')).toContain('値の例');
+    expect(await page.locator('select[data-column]').count()).toBe(11);
+    await page.selectOption('select[data-column="B"]', 'user');
+    await page.waitForFunction(() => (document.querySelector('select[data-column="B"]') as HTMLSelectElement | null)?.value === 'user');
+    await page.selectOption('select[data-column="C"]', 'mode');
+    await page.waitForFunction(() => (document.querySelector('select[data-column="C"]') as HTMLSelectElement | null)?.value === 'mode');
+    await page.selectOption('select[data-column="F"]', 'contacts');
+    await page.waitForSelector('details.group[data-rule="daily-contact"]');
+    expect(await stored()).toEqual({ date: 'A', user: 'B', mode: 'C', contacts: 'F' });
+    expect(await page.textContent('#status')).toContain('1 シート・30 件の記録をチェックしました。');
+    expect(await page.locator('#nothingChecked').count()).toBe(0);
+    expect(await page.isVisible('#summary')).toBe(true);
+    expect(await state((s) => s.cellWrites)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says nothing was checked (and why) instead of zero counts and 「指摘はありません」', async () => {
+    const header = await openPane({ sheets: [{ name: '10月', values: [attendanceSheet(0, 1, 0)[0]!] }] });
+    await header.page.click('#checkSheet');
+    await header.page.waitForSelector('#nothingChecked');
+    expect(await header.page.textContent('#nothingChecked')).toContain('何もチェックしていません');
+    expect(await header.page.textContent('#nothingChecked li')).toBe('シート「10月」: 見出し行（1 行目）の下に記録の行がありません。');
+    expect(await header.page.isVisible('#summary')).toBe(false);
+    expect(await header.page.textContent('#groups')).not.toContain('指摘はありません');
+    expect(await header.page.textContent('#status')).toContain('記録を1件も読めなかった');
+    await header.page.context().close();
+
+    const noHeader = await openPane({ sheets: [{ name: '記録', values: [['あいう', 'えお'], [1, 2]] }] }, { displayLanguage: 'en-US' });
+    await noHeader.page.click('#checkSheet');
+    await noHeader.page.waitForSelector('#nothingChecked');
+    expect(await noHeader.page.textContent('#nothingChecked p')).toBe('Nothing was checked: no record could be read (this is not "no findings").');
+    expect(await noHeader.page.textContent('#nothingChecked li')).toContain('No header row found on sheet "記録"');
+    expect(await noHeader.page.isVisible('#summary')).toBe(false);
+    expect(noHeader.errors).toEqual([]);
+    await noHeader.page.context().close();
+  });
+
   it('English UI, and clear messages for an empty sheet and a missing requirement set', async () => {
     const en = await openPane({ sheets: [{ name: 'Sheet1', values: [] }] }, { displayLanguage: 'en-US' });
     expect(await en.page.textContent('#checkSheet')).toBe('Check this sheet');
