@@ -46,7 +46,8 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
     });
   }
   const plan = buildPlan(view, header, opts);
-  const title = readTitle(view, header.row);
+  // Without a header, the row just above the records may be the title itself.
+  const title = readTitle(view, header.headerless ? header.lastRow + 1 : header.row);
   dropClearedTitleValues(title, plan);
   const isMatrix = opts.layout === 'matrix' || (opts.layout === undefined && plan.dayCols.length >= 7 && plan.byField.date === undefined);
   let firstDataRow = header.lastRow + 1;

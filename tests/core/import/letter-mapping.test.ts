@@ -52,6 +52,13 @@ describe('letter mapping without a header row', () => {
     expect(headerlessFirstRow({ name: 'x', cells: DATA, startRow: 4, startCol: 3 }, { date: 'C' })).toBe(4);
   });
 
+  it('a month title directly above the records still gives the month', () => {
+    const cells: CellValue[][] = [['令和8年10月分'], [1, '山田', '在宅'], [31, '山田', '通所']];
+    const res = load(cells, { mapping: { date: 'A', user: 'B', mode: 'C' } });
+    expect(res.recordList.map((r) => r.date)).toEqual(['2026-10-01', '2026-10-31']);
+    expect(res.inputFindings).toEqual([]);
+  });
+
   it('only the mapped columns are read: a 在宅 value in an unmapped column is not taken as a mode header', () => {
     const res = load(DATA, { mapping: { date: 'A', user: 'B' } });
     expect(res.records).toBe(3);
