@@ -329,7 +329,8 @@ class Checker {
     const form = input.form;
     if (form) {
       if (!this.concerns(form) || !enterSends(form)) return;
-    } else if (![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) {
+    } else if (!this.fields.some((f) => f.elements.includes(input)) || ![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) {
+      // form-less: only Enter in a checked field (not a site search box) on a page with a send button
       return;
     }
     if (this.guard(e, () => replayEnter(input, form), form)) this.swallowEnterUp = true;

@@ -440,6 +440,11 @@ describe('extension on other pages', () => {
     await page.locator('zaitaku-check-overlay [data-action=send]').click();
     await expect.poll(() => submissions.length).toBe(count + 1);
     expect(JSON.parse(submissions.at(-1)!.body)).toEqual({ x1: '28-1234', x2: '2800000001', x3: '令和8年10月1日' });
+    // Enter in the site search box (not a checked field) is the page's own business
+    await page.fill('#site-q', '在宅');
+    await page.locator('#site-q').press('Enter');
+    expect(await page.evaluate(() => document.body.dataset.searched)).toBe('在宅');
+    expect(await dialog(page).count()).toBe(0);
     // with the error fixed Enter sends straight away
     await page.fill('#x1', '2812345678');
     await page.locator('#x1').press('Enter');
