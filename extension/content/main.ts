@@ -10,27 +10,34 @@ import { anchorOf, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue
 import type { MappedField } from './page-io.ts';
 
 const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
-const NOT_SUBMIT = /一時保存|下書き|戻る|クリア|リセット|キャンセル|追加|削除|back|cancel|reset|save draft/i;
+/** always a draft, whatever else the button says (「申請内容を一時保存」) */
+const DRAFT_WORDS = /一時保存|下書き|\bdraft\b/i;
+/** do not send, unless the text also says send (「申請をキャンセル」 is stopped, 「戻る」 is not) */
+const NOT_SEND_WORDS = /戻る|キャンセル|クリア|リセット|\bback\b|\bcancel\b|\breset\b/i;
+/** a submit button that does not say send and names another action (住所検索, 行を追加 …) */
+const OTHER_ACTION = /追加|削除|検索|\badd\b|\bdelete\b|\bremove\b|\bsearch\b/i;
 const BUTTONS = 'button, input[type="submit"], input[type="image"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]';
 /** input types where Enter never means "send" */
 const NO_ENTER_SEND = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'hidden', 'color', 'range']);
 /** input types of which a form may have only one for Enter to submit it without a submit button (HTML "implicit submission") */
 const BLOCKS_IMPLICIT = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
-/** how long after 「このまま送信」 a late submit of the same form (page code running async) is let through */
-const SENT_ANYWAY_MS = 2000;
+/** after 「このまま送信」, further sends (the page's own confirm step, async code) pass until a checked field is edited, at most this long */
+const SENT_ANYWAY_MS = 30_000;
 
 function buttonText(btn: Element): string {
   return (btn instanceof HTMLInputElement ? btn.value || btn.alt : btn.textContent ?? '') + ' ' + (btn.getAttribute('aria-label') ?? '');
 }
 
+/** The button says it sends (送信, 申請 …) and is not a draft. */
 function isSendButton(btn: Element): boolean {
   const text = buttonText(btn);
-  return SUBMIT_WORDS.test(text) && !NOT_SUBMIT.test(text);
+  return SUBMIT_WORDS.test(text) && !DRAFT_WORDS.test(text);
 }
 
-/** 一時保存, 下書き, 戻る …: buttons that do not send, even when they submit the form. */
+/** 一時保存, 下書き, 戻る …: submitters that do not send, even when they submit the form. */
 function isNotSend(btn: Element): boolean {
-  return NOT_SUBMIT.test(buttonText(btn));
+  const text = buttonText(btn);
+  return DRAFT_WORDS.test(text) || (NOT_SEND_WORDS.test(text) && !SUBMIT_WORDS.test(text));
 }
 
 function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {
@@ -39,6 +46,33 @@ function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement
 
 function formOf(el: Element): HTMLFormElement | null {
   return el instanceof HTMLButtonElement || el instanceof HTMLInputElement ? el.form : el.closest('form');
+}
+
+/** A submit button that may be the form's send button though it does not say so (確認画面へ, an icon). */
+function mayBeSend(btn: Element): boolean {
+  const text = buttonText(btn);
+  return !DRAFT_WORDS.test(text) && !NOT_SEND_WORDS.test(text) && !OTHER_ACTION.test(text);
+}
+
+/**
+ * Whether this button of a form holding checked fields sends it. A submit button (also a <button> without
+ * a type) sends when it says so, or when it is the form's one submit button left once drafts, back buttons
+ * and other actions (住所検索, 追加) are set aside — preferring the only one with a text label over
+ * symbols such as 「＋」. Other buttons only when they say so.
+ */
+function sendsForm(btn: Element, form: HTMLFormElement): boolean {
+  if (isSendButton(btn)) return true;
+  if (!isSubmitButton(btn) || !mayBeSend(btn)) return false;
+  const rest = [...form.elements].filter((b) => isSubmitButton(b) && mayBeSend(b));
+  if (rest.some(isSendButton)) return false;
+  if (rest.length === 1) return true;
+  const named = rest.filter((b) => /[\p{L}\p{N}]/u.test(buttonText(b)));
+  return named.length === 1 && named[0] === btn;
+}
+
+/** Visible boxes of the form's own that one types into (a site search or login form has them). */
+function hasOwnBoxes(form: HTMLFormElement): boolean {
+  return [...form.elements].some((el) => (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && BLOCKS_IMPLICIT.has(el.type))) && el.getClientRects().length > 0);
 }
 
 /** The button Enter "clicks" (the first submit button of the form). */
@@ -51,10 +85,14 @@ function implicitSubmits(form: HTMLFormElement): boolean {
   return [...form.elements].filter((el) => el instanceof HTMLInputElement && BLOCKS_IMPLICIT.has(el.type)).length <= 1;
 }
 
-/** Whether Enter in a box of this form sends it: natively, or by page script behind a send button. */
-function enterSends(form: HTMLFormElement): boolean {
+/**
+ * Whether Enter in a box of this form sends it: when its default button would be guarded, a one-box form
+ * without one, or page script behind a send button. `own`: the form holds checked fields.
+ */
+function enterSends(form: HTMLFormElement, own: boolean): boolean {
   const def = defaultButton(form);
-  if (def && !def.disabled) return !isNotSend(def);
+  if (def && !def.disabled) return own ? sendsForm(def, form) : isSendButton(def);
+  if (!own) return false;
   if (!def && implicitSubmits(form)) return true;
   return [...form.querySelectorAll(BUTTONS), ...form.elements].some((b) => !isSubmitButton(b) && isSendButton(b));
 }
@@ -103,8 +141,8 @@ class Checker {
   private scanTimer = 0;
   /** the keyup of an Enter we stopped must not reach the page either */
   private swallowEnterUp = false;
-  /** the form sent by 「このまま送信」, briefly */
-  private sentAnyway: { form: HTMLFormElement; until: number } | null = null;
+  /** after 「このまま送信」: sends pass until a checked field is edited or this time (performance.now()) */
+  private sentAnywayUntil = 0;
 
   async start(): Promise<void> {
     this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
@@ -120,12 +158,14 @@ class Checker {
     });
     this.scan();
     const touch = (e: Event): void => {
+      if (e.type === 'change') this.editedByUser(e);
       if (e.target instanceof Element) this.touched.add(e.target);
       this.check();
     };
     document.addEventListener('change', touch, true);
     document.addEventListener('focusout', touch, true);
-    document.addEventListener('input', () => {
+    document.addEventListener('input', (e) => {
+      this.editedByUser(e);
       clearTimeout(this.inputTimer);
       this.inputTimer = window.setTimeout(() => this.check(), 150);
     }, true);
@@ -242,11 +282,11 @@ class Checker {
     el.focus({ preventScroll: true });
   }
 
-  /** true when the send was stopped (the dialog is shown). `form`: the form being sent, if any. */
-  private guard(e: Event, proceed: () => void, form: HTMLFormElement | null = null): boolean {
+  /** true when the send was stopped (the dialog is shown). */
+  private guard(e: Event, proceed: () => void): boolean {
     if (this.bypass) return false;
     this.attempted = true;
-    if (!this.settings.blocking) return false;
+    if (!this.settings.blocking || performance.now() < this.sentAnywayUntil) return false;
     this.check();
     const errors = this.errors();
     if (errors.length === 0) return false;
@@ -264,23 +304,27 @@ class Checker {
           // the page changed under us (button gone): nothing more to send
         } finally {
           this.bypass = false;
-          this.sentAnyway = form ? { form, until: performance.now() + SENT_ANYWAY_MS } : null;
+          this.sentAnywayUntil = performance.now() + SENT_ANYWAY_MS;
         }
       },
     );
     return true;
   }
 
-  /** Whether the form holds any field we map: a site search or login form elsewhere on the page is not ours. */
-  private concerns(form: HTMLFormElement): boolean {
-    return this.fields.some((f) => f.elements.some((el) => el.form === form || form.contains(el)));
+  /** A user's edit of a checked field ends the 「このまま送信」 exemption: the values are no longer those they chose to send. */
+  private editedByUser(e: Event): void {
+    if (e.isTrusted && this.sentAnywayUntil && this.fields.some((f) => f.elements.some((el) => el === e.target))) this.sentAnywayUntil = 0;
   }
 
-  /** A submit that page code sends late (async) after 「このまま送信」 is part of the same attempt. */
-  private isSentAnyway(form: HTMLFormElement): boolean {
-    if (!this.sentAnyway || this.sentAnyway.form !== form || performance.now() > this.sentAnyway.until) return false;
-    this.sentAnyway = null;
-    return true;
+  /**
+   * 'own': the form holds a checked field. 'split': it may send them by page script — it has no boxes of
+   * its own (a button and hidden inputs), or the page's checked fields sit outside any form; only its
+   * buttons that say send are guarded. null: another form (a site search, a login form).
+   */
+  private roleOf(form: HTMLFormElement): 'own' | 'split' | null {
+    if (this.fields.some((f) => f.elements.some((el) => el.form === form || form.contains(el)))) return 'own';
+    if (!hasOwnBoxes(form) || this.fields.some((f) => f.elements.some((el) => !formOf(el)))) return 'split';
+    return null;
   }
 
   /** Submits that no guarded click or Enter stopped first: page code calling requestSubmit(), other keys, … */
@@ -288,12 +332,13 @@ class Checker {
     const form = e.target;
     if (!(form instanceof HTMLFormElement)) return;
     const submitter = e.submitter;
-    if (submitter && isNotSend(submitter)) return;
-    if (!this.concerns(form) || this.isSentAnyway(form)) return;
+    const role = this.roleOf(form);
+    if (!role || (submitter && isNotSend(submitter))) return;
+    if (role === 'split' && !(submitter && isSendButton(submitter))) return;
     this.guard(e, () => {
       if (submitter && isSubmitButton(submitter) && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
-    }, form);
+    });
   }
 
   /**
@@ -306,21 +351,18 @@ class Checker {
     const btn = target.closest<HTMLElement>(BUTTONS);
     if (!btn) return;
     const form = formOf(btn);
-    if (form) {
-      if (!this.concerns(form)) return;
-      // a form's submit button sends unless it is a draft/back button; other buttons only when they say so
-      if (isSubmitButton(btn) ? isNotSend(btn) : !isSendButton(btn)) return;
-    } else if (!isSendButton(btn)) {
-      return;
-    }
+    const role = form ? this.roleOf(form) : null;
+    if (form && !role) return;
+    if (!(role === 'own' ? sendsForm(btn, form!) : isSendButton(btn))) return;
     const again = target instanceof HTMLElement && btn.contains(target) ? target : btn;
-    this.guard(e, () => again.click(), form);
+    this.guard(e, () => again.click());
   }
 
   /**
-   * Enter in a text box. In a form, guarded when Enter would send it (its default button, a one-box form,
-   * or page script behind a send button); the page may listen to the key and call form.submit() or fetch.
-   * Without a form, guarded when the page has a send button. Enter that confirms an IME conversion is left alone.
+   * Enter in a text box. In a form, guarded when Enter would send it: its default button would be guarded,
+   * a one-box form, or page script behind a send button (the page may call form.submit() or fetch on the key).
+   * Without a form, guarded in a checked field when the page has a send button. Enter that confirms an IME
+   * conversion is left alone.
    */
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -328,12 +370,13 @@ class Checker {
     if (!(input instanceof HTMLInputElement) || NO_ENTER_SEND.has(input.type)) return;
     const form = input.form;
     if (form) {
-      if (!this.concerns(form) || !enterSends(form)) return;
+      const role = this.roleOf(form);
+      if (!role || !enterSends(form, role === 'own')) return;
     } else if (!this.fields.some((f) => f.elements.includes(input)) || ![...document.querySelectorAll(BUTTONS)].some((b) => !b.closest(OVERLAY_TAG) && isSendButton(b))) {
       // form-less: only Enter in a checked field (not a site search box) on a page with a send button
       return;
     }
-    if (this.guard(e, () => replayEnter(input, form), form)) this.swallowEnterUp = true;
+    if (this.guard(e, () => replayEnter(input, form))) this.swallowEnterUp = true;
   }
 
   private state(): PageState {

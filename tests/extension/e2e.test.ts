@@ -607,6 +607,179 @@ describe('submit guard on forms with page scripts, drafts and other forms on the
   });
 });
 
+describe('submit guard: which buttons send, forms split from their boxes, the page\'s own confirm step', () => {
+  const send = (page: Page) => page.locator('zaitaku-check-overlay [data-action=send]').click();
+  const fix = (page: Page) => page.locator('zaitaku-check-overlay [data-action=fix]').click();
+  const data = (page: Page, key: string) => page.evaluate((k) => document.body.dataset[k], key);
+  /** opens a fixture with p1/p2/p3 filled; 事業所番号 `providerNo` is an error unless it has 10 digits */
+  async function openFilled(name: string, providerNo = '28-1234'): Promise<Page> {
+    const page = await open(name);
+    await page.fill('input[name=p1]', providerNo);
+    await page.fill('input[name=p2]', '2800000001');
+    await page.fill('input[name=p3]', '令和8年10月1日');
+    await expect.poll(async () => (await stateOf(page)).summary.errors > 0).toBe(providerNo.length !== 10);
+    return page;
+  }
+  async function sentSince(page: Page, count: number): Promise<string[]> {
+    await page.waitForTimeout(300);
+    return submissions.slice(count).map((s) => s.path);
+  }
+
+  it('stops the send button of a form that holds only hidden inputs while the checked boxes sit outside any form; 「このまま送信」 sends once', async () => {
+    const page = await openFilled('form-split.html');
+    // the search form's box is not a checked field
+    expect((await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['date.0', 'providerNo', 'recipientNo.0']);
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await dialog(page).innerText()).toContain('事業所番号');
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/form=split$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=split']);
+    // the page's submit handler ran once, on the one real send
+    expect(new URLSearchParams(submissions.at(-1)!.body).get('payload')).toBe('28-1234|2800000001|令和8年10月1日');
+    await page.close();
+  });
+
+  it('on that page, sends at once without errors, and never stops its search form (button or Enter) or logout form', async () => {
+    for (const how of ['valid', 'search', 'search-enter', 'logout'] as const) {
+      const page = await openFilled('form-split.html', how === 'valid' ? '2812345678' : '28-1234');
+      const count = submissions.length;
+      if (how === 'valid') {
+        await page.click('#send');
+        await page.waitForURL(/form=split$/);
+        expect(await sentSince(page, count)).toEqual(['/submit?form=split']);
+      } else if (how === 'logout') {
+        await page.click('#logout button');
+        await page.waitForURL(/form=logout$/);
+        expect(await sentSince(page, count)).toEqual(['/submit?form=logout']);
+      } else {
+        await page.fill('input[name=q]', '在宅利用');
+        if (how === 'search') await page.click('#search button');
+        else await page.locator('input[name=q]').press('Enter');
+        await page.waitForURL(/form=search$/);
+        expect(await sentSince(page, count)).toEqual(['/submit?form=search']);
+      }
+      await page.close();
+    }
+  });
+
+  it('lets 住所検索 and 「＋」 (buttons without a type) run the page\'s handler, and Enter that the page uses to move to the next box; 送信する still stops', async () => {
+    const page = await openFilled('form-zip-lookup.html');
+    const count = submissions.length;
+    await page.fill('input[name=zip]', '6500001');
+    await page.click('#zip');
+    expect(await data(page, 'zip')).toBe('1');
+    expect(await page.inputValue('input[name=addr]')).toBe('神戸市中央区');
+    await page.click('#plus');
+    expect(await data(page, 'plus')).toBe('1');
+    expect(await dialog(page).count()).toBe(0);
+    // Enter would click the form's first submit button, 住所検索, which does not send
+    await page.locator('input[name=p1]').press('Enter');
+    expect(await data(page, 'moved')).toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('p2');
+    expect(await dialog(page).count()).toBe(0);
+    expect(await sentSince(page, count)).toEqual([]);
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/form=main$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=main']);
+    await page.close();
+  });
+
+  it('takes a form\'s one submit button left after 住所検索 and 「＋」 (確認画面へ進む) for its send button; Enter on the default 住所検索 does not stop', async () => {
+    const page = await openFilled('form-next-step.html');
+    const count = submissions.length;
+    await page.click('#zip');
+    await page.click('#plus');
+    expect([await data(page, 'zip'), await data(page, 'plus')]).toEqual(['1', '1']);
+    // no page key handler: the browser clicks 住所検索, whose handler sends nothing
+    await page.locator('input[name=p3]').press('Enter');
+    expect(await data(page, 'zip')).toBe('2');
+    expect(await dialog(page).count()).toBe(0);
+    expect(await sentSince(page, count)).toEqual([]);
+    await page.click('#next');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/form=step$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=step']);
+    await page.close();
+  });
+
+  it('stops submit buttons that say send beside 追加, 削除 or back (追加申請を提出, 削除届を送信, Feedback送信), clicked or passed to requestSubmit()', async () => {
+    const page = await openFilled('form-button-words.html');
+    const count = submissions.length;
+    for (const id of ['add', 'del', 'feedback']) {
+      await page.click(`#${id}`);
+      await expect.poll(() => dialog(page).isVisible()).toBe(true);
+      await fix(page);
+      expect(await dialog(page).count()).toBe(0);
+      // page code sending with the same submitter: only the submit event
+      await page.evaluate((i) => (document.getElementById('main') as HTMLFormElement).requestSubmit(document.getElementById(i)), id);
+      await expect.poll(() => dialog(page).isVisible()).toBe(true);
+      await fix(page);
+    }
+    expect(await sentSince(page, count)).toEqual([]);
+    // 「このまま送信」 sends with the button that was clicked
+    await page.click('#del');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await send(page);
+    await page.waitForURL(/op=del$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=words&op=del']);
+    await page.close();
+  });
+
+  it('lets 申請内容を一時保存 (a draft, though it says 申請) and 戻る through, clicked or passed to requestSubmit()', async () => {
+    for (const [id, how] of [['draft', 'click'], ['back', 'click'], ['draft', 'requestSubmit'], ['back', 'requestSubmit']] as const) {
+      const page = await openFilled('form-button-words.html');
+      const count = submissions.length;
+      if (how === 'click') await page.click(`#${id}`);
+      else await page.evaluate((i) => (document.getElementById('main') as HTMLFormElement).requestSubmit(document.getElementById(i)), id);
+      await page.waitForURL(new RegExp(`op=${id}$`));
+      expect(await sentSince(page, count)).toEqual([`/submit?form=words&op=${id}`]);
+      await page.close();
+    }
+  });
+
+  it('after 「このまま送信」, the page\'s own 「送信してよろしいですか？」 answered seconds later sends once without a second dialog', async () => {
+    const page = await openFilled('form-confirm-modal.html');
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await page.isVisible('#modal')).toBe(false);
+    await send(page);
+    expect(await page.isVisible('#modal')).toBe(true);
+    // the user reads the page's question first (longer than the old 2-second allowance)
+    await page.waitForTimeout(2500);
+    await page.click('#yes');
+    await page.waitForURL(/form=confirm$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=confirm']);
+    await page.close();
+  });
+
+  it('an edit of a checked field after 「このまま送信」 ends that choice: the page\'s confirm step stops again', async () => {
+    const page = await openFilled('form-confirm-modal.html');
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await send(page);
+    expect(await page.isVisible('#modal')).toBe(true);
+    await page.fill('input[name=p1]', '28-123');
+    await page.click('#yes');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await page.waitForURL(/form=confirm$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=confirm']);
+    expect(submissions.at(-1)!.body).toContain('p1=28-123&');
+    await page.close();
+  });
+});
+
 describe('toolbar icon (activeTab + scripting)', () => {
   it('a click on a site that is not enabled injects the content script and the page gets checked', async () => {
     await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
