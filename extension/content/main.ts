@@ -12,8 +12,10 @@ import type { MappedField } from './page-io.ts';
 const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
 /** always a draft, whatever else the button says (「申請内容を一時保存」) */
 const DRAFT_WORDS = /一時保存|下書き|\bdraft\b/i;
-/** do not send, unless the text also says send (「申請をキャンセル」 is stopped, 「戻る」 is not) */
+/** do not send, unless the text also says send (「送信して戻る」 is a send, 「戻る」 is not) */
 const NOT_SEND_WORDS = /戻る|キャンセル|クリア|リセット|\bback\b|\bcancel\b|\breset\b/i;
+/** ends in a cancel word: never a send (「申請をキャンセル」, 「入力内容をクリア」) */
+const ENDS_NOT_SEND = /(?:キャンセル|クリア|リセット|\bcancel|\breset)\s*$/i;
 /** a submit button that does not say send and names another action (住所検索, 行を追加 …) */
 const OTHER_ACTION = /追加|削除|検索|\badd\b|\bdelete\b|\bremove\b|\bsearch\b/i;
 const BUTTONS = 'button, input[type="submit"], input[type="image"], input[type="button"], [role="button"], a[href^="javascript"], a[href="#"]';
@@ -31,13 +33,13 @@ function buttonText(btn: Element): string {
 /** The button says it sends (送信, 申請 …) and is not a draft. */
 function isSendButton(btn: Element): boolean {
   const text = buttonText(btn);
-  return SUBMIT_WORDS.test(text) && !DRAFT_WORDS.test(text);
+  return SUBMIT_WORDS.test(text) && !DRAFT_WORDS.test(text) && !ENDS_NOT_SEND.test(text.trim());
 }
 
 /** 一時保存, 下書き, 戻る …: submitters that do not send, even when they submit the form. */
 function isNotSend(btn: Element): boolean {
   const text = buttonText(btn);
-  return DRAFT_WORDS.test(text) || (NOT_SEND_WORDS.test(text) && !SUBMIT_WORDS.test(text));
+  return DRAFT_WORDS.test(text) || ENDS_NOT_SEND.test(text.trim()) || (NOT_SEND_WORDS.test(text) && !SUBMIT_WORDS.test(text));
 }
 
 function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {

@@ -733,8 +733,8 @@ describe('submit guard: which buttons send, forms split from their boxes, the pa
     await page.close();
   });
 
-  it('lets 申請内容を一時保存 (a draft, though it says 申請) and 戻る through, clicked or passed to requestSubmit()', async () => {
-    for (const [id, how] of [['draft', 'click'], ['back', 'click'], ['draft', 'requestSubmit'], ['back', 'requestSubmit']] as const) {
+  it('lets 申請内容を一時保存 (a draft, though it says 申請), 戻る and 申請をキャンセル through, clicked or passed to requestSubmit()', async () => {
+    for (const [id, how] of [['draft', 'click'], ['back', 'click'], ['cancel', 'click'], ['draft', 'requestSubmit'], ['back', 'requestSubmit'], ['cancel', 'requestSubmit']] as const) {
       const page = await openFilled('form-button-words.html');
       const count = submissions.length;
       if (how === 'click') await page.click(`#${id}`);
