@@ -180,15 +180,33 @@ function readChoice(options: readonly (readonly string[])[], v: FieldValue | und
 // No: negatives and pending words (同意予定, 確認中, 未確認, 検討中, 後日). Checked before yes.
 const NEGATIVE = /ない|ません|いいえ|^no$|^none$|なし|無し|^無$|^false$|^0$|^off$|×|✕|✖|未|不同意|不承諾|拒否|予定|検討|後日|これから|まだ|待ち|保留|見込|今後|(?:確認|調整|依頼|申請|手続き?|準備|作成|協議|相談|取得|説明|記載|記入|同意|対応|修正|変更)中/i;
 const AFFIRMATIVE = /同意|はい|^yes$|あり|^有|済|✓|✔|☑|○|◯|〇|^true$|^1$|^on$|記載|明記|確認|了承|承諾|得た|取得/i;
-// 「問題なし」「異議なし」 and 未成年 are not a no.
-const NO_OBJECTION = /(?:問題|支障|異議|異存)(?:は|も)?(?:なし|無し|ない|ありません)|未成年/g;
+// Explicit yes in the first clause (同意済, 同意を得た, ✓): a negation in a bracket or a later clause
+// is a note (同意済（変更なし）, 同意済みです。不明な点はございません).
+const EXPLICIT = /(?<!未)済|同意を?得|同意をいただ|同意いただ|同意しました|同意します|同意する|✓|✔|☑/;
+// 「問題なし」「相違ありません」「変更なし」「不明点なし」 and 未成年/18歳未満 are not a no.
+const NO_OBJECTION = /(?:問題|支障|異議|異存|相違|間違い|誤り|変更|修正|不明な?点)(?:は|も|が|等は)?(?:なし|無し|ない|ありません|ございません)|未成年|未満/g;
+// A condition on a checkbox label: 「（同意がない場合は申請できません）」.
+const CONDITION = /[（(【［[][^（）()【】［］[\]]*場合[^（）()【】［］[\]]*[）)】］\]]|[^、。，,（）()]*場合[^、。，,（）()]*/g;
+// End of the first clause: a bracket or punctuation.
+const CLAUSE_END = /[（(【［[「、。，,；;：:!！?？\s]/;
+
+function consentOf(text: string): boolean | undefined {
+  const s = normalizeText(text).replace(CONDITION, ' ').replace(NO_OBJECTION, '了承');
+  const key = normalizeLabel(s);
+  if (key === '') return undefined;
+  const head = normalizeLabel(s.trim().split(CLAUSE_END)[0] ?? '');
+  if (NEGATIVE.test(head)) return false;
+  if (EXPLICIT.test(head)) return true;
+  if (NEGATIVE.test(key)) return false;
+  if (AFFIRMATIVE.test(key)) return true;
+  return undefined;
+}
 
 /** true (済, 有, あり, はい, 同意済, 確認済, ○, ✓, true), false (negative or pending), undefined (blank or unreadable). */
 export function parseConsent(v: FieldValue | undefined): boolean | undefined {
-  const keys = asList(v).map((x) => normalizeLabel(x).replace(NO_OBJECTION, '了承')).filter((k) => k !== '');
-  if (keys.length === 0) return undefined;
-  if (keys.some((k) => NEGATIVE.test(k))) return false;
-  if (keys.some((k) => AFFIRMATIVE.test(k))) return true;
+  const answers = asList(v).map(consentOf);
+  if (answers.includes(false)) return false;
+  if (answers.includes(true)) return true;
   return undefined;
 }
 
@@ -197,38 +215,62 @@ export function serviceName(s: Service): string {
   return SERVICE_NAME[s];
 }
 
-// Separators between service types: 、,/・, spaces, 及び/又は/並びに/もしくは/と/＆.
-const SERVICE_SPLIT = /[、,，/／・･\s&＆+＋]+|及び|および|又は|または|若しくは|もしくは|並びに|ならびに|と|か(?=[AB就継移])/;
+// Separators between service types: 、,/・, 及び/又は/並びに/もしくは/と/＆. Spaces only between parts
+// that each name a type (「A型 B型」); 「B型 20名」 is one part.
+const SERVICE_SPLIT = /[、,，/／・･&＆+＋]+|及び|および|又は|または|若しくは|もしくは|並びに|ならびに|と|か(?=[AB就継移])/;
 const SERVICE_TOKEN = /移行|(?<![A-Z])[AB](?![A-Z])/g;
 const HAS_SERVICE_TOKEN = /移行|(?<![A-Z])[AB](?![A-Z])/;
 // 「（A型、B型）」 lists types; 「（非雇用型）」 is a note and is dropped.
 const BRACKETED = /[(（【[「]([^()（）【】[\]「」]*)[)）】\]」]/g;
 // A part that only qualifies the next one (就労継続支援 in 「就労継続支援 A型・B型」) or a note.
 const SERVICE_FILLER = /^(?:就労継続支援|就労継続|就継|継続支援|継続|サービス|事業所?|型|非?雇用型|の)+$/;
+// Another welfare service (生活介護, 就労定着支援 …): never a note, always reported.
+const OTHER_SERVICE = /生活介護|療養介護|自立訓練|機能訓練|生活訓練|就労定着|就労選択|定着支援|共同生活援助|グループホーム|居宅介護|重度訪問介護|同行援護|行動援護|短期入所|施設入所|自立生活援助|地域移行|地域定着|相談支援|児童発達|放課後等デイ|保育所等訪問|地域活動支援|日中一時|移動支援/;
+
+function serviceKinds(p: string): Service[] {
+  if (OTHER_SERVICE.test(p)) return [];
+  const found: Service[] = [];
+  for (const m of p.matchAll(SERVICE_TOKEN)) found.push(m[0] === '移行' ? 'transition' : m[0] === 'A' ? 'typeA' : 'typeB');
+  if (found.length === 0) {
+    const s = parseService(p);
+    if (s !== undefined && s !== 'invalid') found.push(s);
+  }
+  return found;
+}
+
+/** Words of a part, split on spaces only where both sides name a type. */
+function spaceParts(part: string): string[] {
+  const words = part.split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !(serviceKinds(prev).length > 0 && serviceKinds(w).length > 0) && !OTHER_SERVICE.test(w) && !OTHER_SERVICE.test(prev)) out[out.length - 1] = `${prev} ${w}`;
+    else out.push(w);
+  }
+  return out;
+}
 
 /**
  * Every service type named in a field: 「就労継続支援A型・B型」, 「A型 B型」, 「A型及びB型」,
- * 「就労移行支援及び就労継続支援B型」 name two. `bad` holds parts naming none.
+ * 「就労移行支援及び就労継続支援B型」 name two. `bad` holds parts naming none: other services
+ * (生活介護) always; other words only when no type was found (「B型 ※在宅」「B型 20名」 are notes).
  */
 export function readServices(v: FieldValue | undefined): { kinds: Service[]; bad: string[] } {
   const kinds: Service[] = [];
-  const bad: string[] = [];
+  const others: string[] = [];
+  const notes: string[] = [];
   const fillers: string[] = [];
   for (const item of asList(v)) {
     const text = item.toUpperCase().replace(BRACKETED, (_, inner: string) => (HAS_SERVICE_TOKEN.test(inner) ? ` ${inner} ` : ' '));
-    for (const part of text.split(SERVICE_SPLIT)) {
+    for (const part of text.split(SERVICE_SPLIT).flatMap(spaceParts)) {
       const p = part.trim();
       if (p === '') continue;
-      const found: Service[] = [];
-      for (const m of p.matchAll(SERVICE_TOKEN)) found.push(m[0] === '移行' ? 'transition' : m[0] === 'A' ? 'typeA' : 'typeB');
-      if (found.length === 0) {
-        const s = parseService(p);
-        if (s !== undefined && s !== 'invalid') found.push(s);
-      }
-      if (found.length === 0) (SERVICE_FILLER.test(p) ? fillers : bad).push(p);
+      const found = serviceKinds(p);
+      if (found.length === 0) (OTHER_SERVICE.test(p) ? others : SERVICE_FILLER.test(p) ? fillers : notes).push(p);
       for (const s of found) if (!kinds.includes(s)) kinds.push(s);
     }
   }
+  const bad = kinds.length > 0 ? others : [...others, ...notes];
   // 「就労継続支援」 alone does not say which type
   if (kinds.length === 0 && bad.length === 0 && fillers.length > 0) bad.push(fillers.join(''));
   return { kinds, bad };

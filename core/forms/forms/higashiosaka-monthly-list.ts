@@ -8,9 +8,10 @@ import type { FormDefinition, FormIssue, FormRuleContext } from '../types.ts';
 const SOURCE = '002 §3, ク';
 
 /**
- * 対象月 with its year. A bare month (「10月」) takes the latest such month not after the 提出日's
- * month (10月 submitted 2026-11 → 2026-10; 12月 submitted 2027-01 → 2026-12); without a 提出日,
- * not after the as-of month. Undefined when no year can be told (提出日 given but unreadable).
+ * 対象月 with its year. A bare month (「10月」) takes the year that puts it nearest the 提出日's month
+ * (10月 submitted 2026-11 → 2026-10; 11月 submitted 2026-10 → 2026-11, not over yet; 12月 submitted
+ * 2027-01 → 2026-12; six months either way counts as past); without a 提出日, nearest the as-of
+ * month. Undefined when no year can be told (提出日 given but unreadable).
  */
 export function resolveTargetMonth(ctx: FormRuleContext): { year: number; month: number; from?: 'submission' | 'asOf' } | undefined {
   const m = ctx.month('targetMonth');
@@ -22,7 +23,10 @@ export function resolveTargetMonth(ctx: FormRuleContext): { year: number; month:
   if (typeof base !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(base)) return undefined;
   const by = Number(base.slice(0, 4));
   const bm = Number(base.slice(5, 7));
-  return { year: m.month <= bm ? by : by - 1, month: m.month, from: sub ? 'submission' : 'asOf' };
+  let d = (((m.month - bm) % 12) + 12) % 12; // months ahead of the base month, 0..11
+  if (d > 5) d -= 12; // -6..5: a tie (six months) is the past
+  const index = by * 12 + (bm - 1) + d;
+  return { year: Math.floor(index / 12), month: m.month, from: sub ? 'submission' : 'asOf' };
 }
 
 function inferredNote(t: { year: number; month: number; from?: 'submission' | 'asOf' }): { ja: string; en: string } {
