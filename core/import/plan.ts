@@ -129,7 +129,7 @@ export function findHeader(view: GridView, opts: ImportOptions): HeaderChoice | 
   const dateCol = letterDateColumn(view, opts);
   if (!best || (best.dayCount < 7 && best.fieldCount < 2)) return dateCol === undefined ? undefined : headerlessChoice(view, dateCol, opts);
   // a "header" whose mapped date cell is a full date is a data row
-  if (dateCol !== undefined && new ValueReader({ date1904: view.date1904 }).date(view.get(best.row, dateCol)).ok) return headerlessChoice(view, dateCol, opts);
+  if (dateCol !== undefined && fullDate(view.get(best.row, dateCol), new ValueReader({ date1904: view.date1904 }))) return headerlessChoice(view, dateCol, opts);
   return best;
 }
 
@@ -143,30 +143,64 @@ function letterDateColumn(view: GridView, opts: ImportOptions): number | undefin
 
 /**
  * A sheet without a header row: the data starts at the first row whose cell in the mapped date column
- * reads as a date (a day number or month/day counts: the month may come from the title), else at the
+ * reads as a date (a day number or month/day counts: the month may come from the title), that has
+ * another mapped cell filled in and that is not a title row (「2026 年 10 月分」 in cells); else at the
  * first row of the sheet. Rows above it are the title.
  */
 function headerlessChoice(view: GridView, dateCol: number, opts: ImportOptions): HeaderChoice {
   const reader = new ValueReader({ date1904: view.date1904 });
+  const others = otherMappedColumns(view, opts, dateCol);
   let first = 0;
   for (let r = 0; r < view.rowCount; r++) {
-    if (dateLike(view.get(r, dateCol), reader)) {
-      first = r;
-      break;
-    }
+    if (!dateLike(view.get(r, dateCol), reader)) continue;
+    if (others.length > 0 && others.every((c) => isBlank(view.get(r, c)))) continue;
+    if (titleLike(view.row(r), dateCol)) continue;
+    first = r;
+    break;
   }
   const letters = Object.values(opts.mapping ?? {}).filter((v) => typeof v === 'string' && isColumnRef(v)).length;
   return { row: first - 1, lastRow: first - 1, fieldCount: letters, dayCount: 0, headerless: true };
 }
 
+/** Columns the forced mapping gives as letters ('D', 'F,G'), other than the date column. */
+function otherMappedColumns(view: GridView, opts: ImportOptions, dateCol: number): number[] {
+  const cols = new Set<number>();
+  for (const [field, ref] of Object.entries(opts.mapping ?? {})) {
+    if (field === 'date' || typeof ref !== 'string') continue;
+    for (const part of ref.split(LIST_SEPARATOR)) {
+      if (!isColumnRef(part)) continue;
+      const c = view.indexOfLetter(columnNumber(part.trim()));
+      if (c >= 0 && c !== dateCol) cols.add(c);
+    }
+  }
+  return [...cols];
+}
+
 const DAY_LIKE = /^(?:\d{1,2}\s*[/.月-]\s*)?\d{1,2}\s*日?(?:\s*[(][^)]{1,3}[)])?$/;
+/** Title pieces split over cells: 年, 月分, 年度, 令和, 「月分 在宅記録」. */
+const TITLE_PIECE = /^(?:令和|平成|年度?|月[分度]?|年\s*\d{1,2}\s*月[分度]?.*|\d{0,2}\s*月[分度].*)$/;
+/** Excel serials read as dates only from 2000-01-01 to 2100-12-31 (2026 in a title is a year). */
+const SERIAL_FROM = '2000-01-01';
+const SERIAL_TO = '2100-12-31';
 
 /** A date, or a day of the month (5, 5日, 10/5, 10月5日(月)) that needs the month from the title. */
 function dateLike(v: CellValue, reader: ValueReader): boolean {
   if (isBlank(v)) return false;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31) return true;
   if (typeof v === 'string' && v.length <= 20 && DAY_LIKE.test(normalizeText(v))) return true;
-  return reader.date(v).ok;
+  return fullDate(v, reader);
+}
+
+/** A full date; a number only as a serial in a plausible range. */
+function fullDate(v: CellValue, reader: ValueReader): boolean {
+  const r = reader.date(v);
+  if (!r.ok) return false;
+  return typeof v !== 'number' || (r.date >= SERIAL_FROM && r.date <= SERIAL_TO);
+}
+
+/** A row that holds a title split over cells: [2026, '年', 10, '月分']. */
+function titleLike(row: readonly CellValue[], dateCol: number): boolean {
+  return row.some((v, c) => c !== dateCol && typeof v === 'string' && TITLE_PIECE.test(normalizeText(v).trim()));
 }
 
 /**

@@ -104,4 +104,47 @@ describe('letter mapping without a header row', () => {
     expect(res.columnFields).toMatchObject({ A: 'date', B: 'user', C: 'mode', D: 'remark' });
     expect(headerlessFirstRow({ name: 'x', cells }, { date: 'A' })).toBeUndefined();
   });
+
+  it('a title split over cells (2026 | 年 | 10 | 月分) is the title: 2026 is a year, not the serial 1905-07-18', () => {
+    const body: CellValue[][] = [[1, '山田', '在宅', '', ''], [2, '山田', '在宅', '', ''], [5, '山田', '在宅', '', '']];
+    const mapping = { date: 'A', user: 'B', mode: 'C', contacts: 'D,E' };
+    for (const title of [[2026, '年', 10, '月分'], ['2026', '年', '10', '月分'], ['令和8年10月分']] as CellValue[][]) {
+      const res = load([title, ...body], { mapping });
+      expect(res.recordList.map((r) => r.date), JSON.stringify(title)).toEqual(['2026-10-01', '2026-10-02', '2026-10-05']);
+      expect(res.inputFindings, JSON.stringify(title)).toEqual([]);
+      expect(headerlessFirstRow({ name: 'x', cells: [title, ...body] }, mapping)).toBe(2);
+      const report = checkSheets([res], { asOf: '2026-11-20' });
+      expect(report.findings.map((f) => f.ruleId)).toEqual(['daily-contact', 'daily-contact', 'daily-contact']);
+    }
+  });
+
+  it('令和 year 8 in A1 of a split title is not day 8: records start below it', () => {
+    const cells: CellValue[][] = [[8, '年', 10, '月分'], [1, '山田', '在宅'], [2, '山田', '通所']];
+    const mapping = { date: 'A', user: 'B', mode: 'C' };
+    expect(headerlessFirstRow({ name: 'x', cells }, mapping)).toBe(2);
+    const res = load(cells, { mapping });
+    // no era: the year is unknown, and row 1 is not read as a record of day 8
+    expect(res.inputFindings.filter((f) => f.ruleId === 'input-date').map((f) => f.locations[0]!.row)).toEqual([2, 3]);
+    expect(load([['令和8年10月分'], ...cells.slice(1)], { mapping }).recordList.map((r) => r.date)).toEqual(['2026-10-01', '2026-10-02']);
+  });
+
+  it('Excel serials start the records only from 2000-01-01 to 2100-12-31', () => {
+    const below = (first: CellValue): number | undefined => headerlessFirstRow({ name: 'x', cells: [[first, '作成'], [46296, '山田', '在宅']] }, { date: 'A', user: 'B' });
+    expect(below(36525)).toBe(2); // 1999-12-31
+    expect(below(36526)).toBe(1); // 2000-01-01
+    expect(below(73415)).toBe(1); // 2100-12-31
+    expect(below(73416)).toBe(2); // 2101-01-01
+    expect(below(1000)).toBe(2);
+    const res = load([[46296, '山田', '在宅'], [46297, '山田', '通所']], { mapping: { date: 'A', user: 'B', mode: 'C' } });
+    expect(res.recordList.map((r) => r.date)).toEqual(['2026-10-01', '2026-10-02']);
+  });
+
+  it('a day number with every other mapped cell blank does not start the records; a note with 年 in it does not make a title', () => {
+    const cells: CellValue[][] = [['令和8年10月分'], [5], [1, '山田', '在宅', '年次面談'], [2, '山田', '通所', '']];
+    expect(headerlessFirstRow({ name: 'x', cells }, { date: 'A', user: 'B', mode: 'C', remark: 'D' })).toBe(3);
+    // only the date is mapped: a day number alone is enough
+    expect(headerlessFirstRow({ name: 'x', cells }, { date: 'A' })).toBe(2);
+    const res = load(cells, { mapping: { date: 'A', user: 'B', mode: 'C', remark: 'D' } });
+    expect(res.recordList.map((r) => [r.date, r.mode])).toEqual([['2026-10-01', 'home'], ['2026-10-02', 'center']]);
+  });
 });
