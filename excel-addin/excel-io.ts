@@ -11,17 +11,31 @@ export const FILL: Record<Tone, string> = { error: '#FDE7E9', warning: '#FFF4CE'
 export const WEB_PAYLOAD_LIMIT = 4_000_000;
 /** On the web, queued highlight operations are flushed every this many so a request stays under the limit. */
 export const WEB_OPS_PER_SYNC = 2000;
-/** Estimated size of one cell's value + display text, for the first row block only (later blocks use measured bytes). */
-export const BYTES_PER_CELL = 64;
+/** The first row block on the web is a small probe; later blocks are sized from its measured bytes. */
+export const PROBE_ROWS = 200;
+/** Pessimistic size of one cell's value + display text, so the probe of a wide sheet stays small too. */
+export const PROBE_BYTES_PER_CELL = 1024;
 
 /** Error codes of a request or response over Excel on the web's payload limit. */
 const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge', 'RangeExceedsLimit']);
 
 /** A RichApi.Error saying the request or response was too big. */
 export function isPayloadError(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
+  return errorCodes(e).some((c) => PAYLOAD_ERRORS.has(c));
+}
+
+/**
+ * An error that may mean "too big" on a read of several rows: a payload code, or GeneralException
+ * ("An internal error has occurred"), which Excel on the web may give for an oversized response.
+ */
+export function maybePayloadError(e: unknown): boolean {
+  return isPayloadError(e) || errorCodes(e).includes('GeneralException');
+}
+
+function errorCodes(e: unknown): string[] {
+  if (!e || typeof e !== 'object') return [];
   const o = e as { code?: unknown; debugInfo?: { code?: unknown } };
-  return [o.code, o.debugInfo?.code].some((c) => typeof c === 'string' && PAYLOAD_ERRORS.has(c));
+  return [o.code, o.debugInfo?.code].filter((c): c is string => typeof c === 'string');
 }
 
 /** UTF-8 bytes of a value as JSON (how the response carries it). */
@@ -131,9 +145,10 @@ function ourFormatIds(formats: Excel.ConditionalFormatCollection, stored: readon
 const asCells = (values: unknown[][]): CellValue[][] => values as CellValue[][];
 
 /**
- * Values and text of the used range. On the web, big ranges come in row blocks: the first is sized from
- * BYTES_PER_CELL, each next one from the measured bytes per row of the last; a block refused as too big is
- * halved and asked again (down to one row, whose failure is passed on).
+ * Values and text of the used range. On the web, big ranges come in row blocks: the first is a small probe
+ * (PROBE_ROWS), each next one sized from the measured bytes per row of the last. A block refused as too big
+ * (payload error, or GeneralException on more than one row) is halved and asked again, down to one row,
+ * whose failure is passed on; after a refusal, blocks never grow past the last size that succeeded.
  */
 async function readCells(ctx: Ctx, p: Pending, opts: IoOptions): Promise<{ bounds?: Bounds; cells: CellValue[][]; text: string[][] }> {
   if (p.used.isNullObject) return { cells: [], text: [] };
@@ -142,9 +157,10 @@ async function readCells(ctx: Ctx, p: Pending, opts: IoOptions): Promise<{ bound
   const limit = opts.payloadLimit;
   if (!limit) return { bounds, cells: asCells(p.used.values), text: p.used.text };
   const cols = p.used.columnCount;
-  let rows = Math.max(1, Math.floor(limit / (Math.max(1, cols) * BYTES_PER_CELL)));
-  // smallest block size refused so far: never ask for that many rows again
-  let refused = Infinity;
+  let rows = Math.max(1, Math.min(PROBE_ROWS, Math.floor(limit / (Math.max(1, cols) * PROBE_BYTES_PER_CELL))));
+  // after a refusal: the size of the next block that succeeds caps every later block
+  let refused = false;
+  let cap = Infinity;
   const cells: CellValue[][] = [];
   const text: string[][] = [];
   const first = columnLetter(bounds.col);
@@ -154,20 +170,23 @@ async function readCells(ctx: Ctx, p: Pending, opts: IoOptions): Promise<{ bound
     const bottom = Math.min(bounds.lastRow, top + rows - 1);
     const block = p.sheet.getRange(`${first}${top}:${last}${bottom}`);
     block.load('values,text');
+    const asked = bottom - top + 1;
     try {
       await ctx.sync();
     } catch (e) {
-      const asked = bottom - top + 1;
-      if (!isPayloadError(e) || asked <= 1) throw e;
-      refused = Math.min(refused, asked);
+      if (asked <= 1 || !maybePayloadError(e)) throw e;
+      refused = true;
       rows = Math.max(1, Math.floor(asked / 2));
       continue;
     }
     for (const row of block.values) cells.push(row as CellValue[]);
     for (const row of block.text) text.push(row);
-    const got = bottom - top + 1;
-    const perRow = Math.max(1, (jsonBytes(block.values) + jsonBytes(block.text)) / got);
-    rows = Math.max(1, Math.min(Math.floor(limit / perRow), refused - 1));
+    if (refused) {
+      cap = asked;
+      refused = false;
+    }
+    const perRow = Math.max(1, (jsonBytes(block.values) + jsonBytes(block.text)) / asked);
+    rows = Math.max(1, Math.min(Math.floor(limit / perRow), cap));
     top = bottom + 1;
   }
   return { bounds, cells, text };

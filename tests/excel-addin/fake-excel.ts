@@ -52,6 +52,10 @@ export class FakeWorkbookState {
   responseLimit?: number;
   /** syncs that failed on `responseLimit` */
   payloadFailures = 0;
+  /** the code of that failure (the web may say GeneralException, "An internal error has occurred") */
+  payloadErrorCode = 'ResponsePayloadSizeLimitExceeded';
+  /** rows asked by each sync that loaded a range's values, in order (failed syncs too) */
+  blockRows: number[] = [];
   date1904: boolean;
   host1904: boolean;
   private nextCf = 1;
@@ -198,7 +202,7 @@ export class FakeContext {
       // nothing of a failed request is loaded (reads only: writes are not rolled back)
       for (const u of this.undo) u();
       this.state.payloadFailures += 1;
-      throw fakeError('ResponsePayloadSizeLimitExceeded', `response of ${this.payload} bytes over ${limit}`);
+      throw fakeError(this.state.payloadErrorCode, `response of ${this.payload} bytes over ${limit}`);
     }
     this.state.maxPayload = Math.max(this.state.maxPayload, this.payload);
   }
@@ -369,6 +373,7 @@ class FakeRange extends Loadable {
       }
       return out;
     };
+    if (props.includes('values') && this.where !== 'used' && this.where !== 'all') this.ctx.state.blockRows.push(b.r2 - b.r1 + 1);
     if (props.includes('values')) this.set$('values', grid(false));
     if (props.includes('text')) this.set$('text', grid(true));
   }

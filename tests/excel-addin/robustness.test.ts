@@ -2,7 +2,7 @@
 // stored entries matched to the right sheet after ids change, and the sync counts check-run.ts states.
 import { describe, expect, it } from 'vitest';
 import { checkInWorkbook } from '../../excel-addin/check-run.ts';
-import { applyHighlights, clearHighlights, isPayloadError, jsonBytes, readWorkbook, WEB_PAYLOAD_LIMIT } from '../../excel-addin/excel-io.ts';
+import { applyHighlights, clearHighlights, isPayloadError, jsonBytes, maybePayloadError, PROBE_ROWS, readWorkbook, WEB_PAYLOAD_LIMIT } from '../../excel-addin/excel-io.ts';
 import { adoptSheets, emptyStore, parseStore, SETTINGS_KEY, type AddinStore } from '../../excel-addin/settings.ts';
 import { FakeContext, FakeWorkbookState, utf8Bytes } from './fake-excel.ts';
 import { attendanceSheet } from './fixture.ts';
@@ -98,8 +98,8 @@ describe('row blocks on Excel on the web', () => {
     const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
     expect(read.sheets[0]!.grid.cells).toEqual(values);
     expect(read.sheets[0]!.grid.text!.map((r) => r[6])).toEqual(values.map((r) => String(r[6])));
-    // the first block (sized from BYTES_PER_CELL) is refused once; later ones are sized from measured bytes
-    expect(state.payloadFailures).toBe(1);
+    // the first block is a small probe; later ones are sized from measured bytes: nothing is refused
+    expect(state.payloadFailures).toBe(0);
     expect(state.maxPayload).toBeLessThanOrEqual(110_000);
     const rowBytes = utf8Bytes(JSON.stringify(values[10])) * 2;
     expect(state.syncs).toBeLessThan(2 + Math.ceil((3000 * rowBytes) / 100_000) * 1.3);
@@ -122,6 +122,79 @@ describe('row blocks on Excel on the web', () => {
     state.responseLimit = 2_000;
     await expect(readWorkbook(ctxOf(state), 'active', { payloadLimit: 1_500 })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     expect(state.payloadFailures).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('row blocks: probe first, GeneralException, no regrowth after a refusal', () => {
+  it('~900-byte rows at the real 4 MB budget: the first block is a probe and no request is refused', async () => {
+    const values = sheet(10_000);
+    const perRow = utf8Bytes(JSON.stringify(values[10])) * 2;
+    expect(perRow).toBeGreaterThan(800); // a 64-bytes-a-cell guess would ask ~8900 rows, ~8 MB
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
+    state.responseLimit = 5_000_000;
+    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: WEB_PAYLOAD_LIMIT });
+    expect(read.sheets[0]!.grid.cells.length).toBe(10_001);
+    expect(read.sheets[0]!.grid.cells[10_000]).toEqual(values[10_000]);
+    expect(state.payloadFailures).toBe(0);
+    expect(state.blockRows[0]).toBeLessThanOrEqual(PROBE_ROWS);
+    expect(state.blockRows.length).toBeGreaterThan(2);
+    expect(state.maxPayload).toBeLessThan(5_000_000);
+  });
+
+  it('a probe on a very wide sheet is smaller still', async () => {
+    const wide: Cell[][] = [Array.from({ length: 300 }, (_, i) => `列${i}`), ...Array.from({ length: 400 }, (_, r) => Array.from({ length: 300 }, (_, c) => `${r}-${c}`))];
+    const state = new FakeWorkbookState({ sheets: [{ name: 'W', values: wide }] });
+    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: WEB_PAYLOAD_LIMIT });
+    expect(read.sheets[0]!.grid.cells.length).toBe(401);
+    expect(state.blockRows[0]).toBe(Math.floor(WEB_PAYLOAD_LIMIT / (300 * 1024)));
+  });
+
+  it('maybePayloadError: payload codes and GeneralException, nothing else', () => {
+    expect(maybePayloadError({ code: 'GeneralException' })).toBe(true);
+    expect(maybePayloadError({ code: 'x', debugInfo: { code: 'GeneralException' } })).toBe(true);
+    expect(maybePayloadError({ code: 'ResponsePayloadSizeLimitExceeded' })).toBe(true);
+    expect(maybePayloadError({ code: 'ItemNotFound' })).toBe(false);
+    expect(maybePayloadError(null)).toBe(false);
+    expect(isPayloadError({ code: 'GeneralException' })).toBe(false);
+  });
+
+  it('an oversized block refused as GeneralException is halved and every row is read', async () => {
+    const values = sheet(6000, (i) => i >= 3000);
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
+    state.responseLimit = 110_000;
+    state.payloadErrorCode = 'GeneralException';
+    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
+    expect(read.sheets[0]!.grid.cells).toEqual(values);
+    expect(state.payloadFailures).toBeGreaterThan(0);
+  });
+
+  it('GeneralException on a single row is passed on', async () => {
+    const values: Cell[][] = [HEADER, [46296, '山田', '在宅', '', '', '', LONG.repeat(40)]];
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
+    state.responseLimit = 2_000;
+    state.payloadErrorCode = 'GeneralException';
+    await expect(readWorkbook(ctxOf(state), 'active', { payloadLimit: 1_500 })).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(state.payloadFailures).toBeLessThanOrEqual(2);
+  });
+
+  it('after a refusal no block is bigger than the last one that succeeded', async () => {
+    const values = sheet(6000, (i) => i >= 3000);
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
+    state.responseLimit = 110_000;
+    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
+    expect(read.sheets[0]!.grid.cells).toEqual(values);
+    // blockRows holds refused blocks too: a refused size is followed by its half
+    const sizes = state.blockRows;
+    const failedAt: number[] = [];
+    for (let i = 0; i + 1 < sizes.length; i++) if (sizes[i + 1] === Math.max(1, Math.floor(sizes[i]! / 2))) failedAt.push(i);
+    expect(failedAt.length).toBe(state.payloadFailures);
+    expect(state.payloadFailures).toBeGreaterThan(0);
+    const lastFail = failedAt[failedAt.length - 1]!;
+    // the size that succeeded right after the last refusal caps every later block
+    const succeeded = sizes[lastFail + 1]!;
+    expect(Math.max(...sizes.slice(lastFail + 1))).toBe(succeeded);
+    // one refusal where the long rows start (each halving step counts), never a second round
+    expect(state.payloadFailures).toBeLessThanOrEqual(3);
   });
 });
 
