@@ -14,8 +14,15 @@ export function dayNumber(iso: IsoDate): number {
   return n;
 }
 
+const isoCache = new Map<number, IsoDate>();
+
 export function isoFromDayNumber(n: number): IsoDate {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+    isoCache.set(n, iso);
+  }
+  return iso;
 }
 
 /** 0 = Sunday … 6 = Saturday */

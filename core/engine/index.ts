@@ -115,11 +115,15 @@ function lookBackPack(basePack: string, date: IsoDate, service: Service | undefi
   return covered ? basePack : undefined;
 }
 
-const rulesForCache = new Map<string, EffectiveRule[]>();
+/** pack → scope → lookBack pack ('' for none) → rules; nested maps: this runs once per subject */
+const rulesForCache = new Map<string, Map<Scope, Map<string, EffectiveRule[]>>>();
 /** The rules of a pack for a scope; with `lookBack`, that pack's `alsoBeforeStart` rules replace their namesakes. */
 function rulesFor(packId: string, scope: Scope, lookBack?: string): EffectiveRule[] {
-  const key = `${packId}\u0000${scope}\u0000${lookBack ?? ''}`;
-  let rules = rulesForCache.get(key);
+  let byScope = rulesForCache.get(packId);
+  if (!byScope) rulesForCache.set(packId, (byScope = new Map()));
+  let byLookBack = byScope.get(scope);
+  if (!byLookBack) byScope.set(scope, (byLookBack = new Map()));
+  let rules = byLookBack.get(lookBack ?? '');
   if (!rules) {
     rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope);
     const ids = new Set(lookBack ? getPack(lookBack)?.alsoBeforeStart : []);
@@ -127,7 +131,7 @@ function rulesFor(packId: string, scope: Scope, lookBack?: string): EffectiveRul
       const carried = effectiveRules(lookBack!).filter((e) => e.rule.meta.scope === scope && ids.has(e.rule.meta.id));
       rules = [...rules.filter((e) => !ids.has(e.rule.meta.id)), ...carried];
     }
-    rulesForCache.set(key, rules);
+    byLookBack.set(lookBack ?? '', rules);
   }
   return rules;
 }
