@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConsent, parseFormDate, readServices } from '../../../core/forms/check.ts';
 import { checkForm } from '../../../core/forms/index.ts';
 import type { FieldValue } from '../../../core/forms/index.ts';
-import { find, LONG, run, violations } from './helpers.ts';
+import { fukuokaAssessment as assessment, find, higashiosakaList as list, kobeApplication, LONG, run, violations } from './helpers.ts';
 
 const runAt = (formId: string, values: Record<string, FieldValue>, asOf: string) => checkForm(formId, values, { asOf });
 
@@ -236,26 +236,6 @@ describe('form dates get form advice, not workbook advice', () => {
 
 // ---- fixtures ----
 
-function assessment(): Record<string, string | string[]> {
-  return {
-    提出日: '令和8年8月1日',
-    事業所番号: '4012345678',
-    事業所名: 'ふくおか就労支援センター',
-    利用者氏名: '博多 花子',
-    サービスの種類: ['就労移行支援'],
-    開始希望日: '令和8年9月1日',
-    希望理由: LONG('在宅勤務での就職を目指しているため'),
-    'アセスメント（生活面）': LONG('生活リズムが安定している'),
-    'アセスメント（作業面）': LONG('1日4時間の入力作業ができる'),
-    'アセスメント（環境面）': LONG('自室に作業机と回線がある'),
-    具体的支援効果: LONG('就職後の定着が見込める'),
-    緊急時の対応方法: LONG('職員が自宅へ向かい家族に連絡する'),
-    '緊急時の駆けつけ所要時間（分）': '45',
-    利用者の同意: ['同意を得た'],
-    個別支援計画に在宅就労の記載: ['あり'],
-  };
-}
-
 function notification(): Record<string, string | string[]> {
   return { 提出日: '2026-08-01', 区分: ['開始'], 事業所番号: '4012345678', 事業所名: 'ふくおか就労支援センター', 運営規程に在宅で実施する訓練及び支援内容を明記: ['明記している'] };
 }
@@ -266,29 +246,4 @@ function application(): Record<string, string | string[]> {
     在宅利用を希望する理由: LONG('重度の肢体不自由があり一人での外出が難しいため'), 在宅利用の目的: ['在宅勤務での就労'], 認定期間の区分: ['1年'],
     '利用期間（開始）': '2026-09-01', '利用期間（終了）': '2027-08-31', 同意: ['認定期間の設定を理解し、同意します'], 相談支援の利用: ['利用している'],
   };
-}
-
-function list(): Record<string, string | string[]> {
-  return {
-    対象月: '令和8年10月', 提出日: '令和8年11月10日', 事業所番号: '2712345678', 事業所名: 'ひがしおおさか作業所',
-    'users.0.name': '東 一郎', 'users.0.recipientNo': '2700000001', 'users.0.homeDays': '12', 'users.0.commuteDays': '5', 'users.0.homeWeeks': '5',
-  };
-}
-
-function kobeApplication(): Record<string, string | string[]> {
-  const items = [
-    'データ入力・検品作業のメニューを常に10種類以上用意しています',
-    '始業時と終業時の1日2回、電話で連絡・助言を行い、毎日日報を作成します',
-    '職員が30分以内に自宅へ駆け付けられる緊急連絡体制を確保しています',
-    '作業中の疑問にはチャットで随時回答し、必要に応じて訪問します',
-    '毎週1回、職員が自宅を訪問して1週間の作業を評価します',
-    '毎月1回は事業所に通所し、訓練目標の達成度の評価を行います',
-    '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています',
-  ];
-  const v: Record<string, string | string[]> = {
-    年月日: '令和8年11月1日', 所在地: '神戸市中央区加納町6-5-1', 事業者名: '株式会社みなとワークス', 事業所番号: '2812345678',
-    氏名: '山田 太郎', サービスの種類: ['就労継続支援B型'], 住所: '神戸市北区鈴蘭台西町1-1',
-  };
-  items.forEach((t, i) => (v[`申し立て事項${i + 1}`] = t));
-  return v;
 }

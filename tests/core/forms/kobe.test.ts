@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { find, LONG, run, violations } from './helpers.ts';
+import { find, KOBE_ITEMS, KOBE_PROVIDER, KOBE_USER, LONG, run, violations } from './helpers.ts';
 
-const provider = { 年月日: '令和8年11月1日', 所在地: '神戸市中央区加納町6-5-1', 事業者名: '株式会社みなとワークス', 事業所番号: '2812345678' };
-const user = { 氏名: '山田 太郎', サービスの種類: ['就労継続支援B型'], 住所: '神戸市北区鈴蘭台西町1-1' };
-const ITEMS = [
-  'データ入力・検品作業のメニューを常に10種類以上用意しています',
-  '始業時と終業時の1日2回、電話で連絡・助言を行い、毎日日報を作成します',
-  '職員が30分以内に自宅へ駆け付けられる緊急連絡体制を確保しています',
-  '作業中の疑問にはチャットで随時回答し、必要に応じて訪問します',
-  '毎週1回、職員が自宅を訪問して1週間の作業を評価します',
-  '毎月1回は事業所に通所し、訓練目標の達成度の評価を行います',
-  '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています',
-];
+const provider = KOBE_PROVIDER;
+const user = KOBE_USER;
+const ITEMS = KOBE_ITEMS;
 
 function application(): Record<string, string | string[]> {
   const v: Record<string, string | string[]> = { ...provider, ...user };
