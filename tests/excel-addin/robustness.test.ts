@@ -20,6 +20,15 @@ function sheet(n: number, long: (i: number) => boolean = () => true): Cell[][] {
 }
 const stored = (sheets: Record<string, { name: string; mapping?: Record<string, string> }>) => ({ [SETTINGS_KEY]: JSON.stringify({ version: 1, prefs: {}, sheets }) });
 
+/** 3,000 short rows, then 3,000 long ones, read on the web with a host that refuses responses over 110 kB. */
+async function readShortThenLong() {
+  const values = sheet(6000, (i) => i >= 3000);
+  const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
+  state.responseLimit = 110_000;
+  const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
+  return { values, state, read };
+}
+
 describe('fake Excel is honest about payloads and loads', () => {
   it('measures UTF-8 bytes of the JSON, not UTF-16 characters', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: 'S', values: [['在宅在宅在宅在宅']] }] });
@@ -106,10 +115,7 @@ describe('row blocks on Excel on the web', () => {
   });
 
   it('short rows then long ones: the block that meets the long rows is halved until it fits', async () => {
-    const values = sheet(6000, (i) => i >= 3000);
-    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
-    state.responseLimit = 110_000;
-    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
+    const { values, state, read } = await readShortThenLong();
     expect(read.sheets[0]!.grid.cells).toEqual(values);
     expect(read.sheets[0]!.grid.text!.length).toBe(6001);
     expect(state.payloadFailures).toBeGreaterThan(0);
@@ -178,10 +184,7 @@ describe('row blocks: probe first, GeneralException, no regrowth after a refusal
   });
 
   it('after a refusal no block is bigger than the last one that succeeded', async () => {
-    const values = sheet(6000, (i) => i >= 3000);
-    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values }] });
-    state.responseLimit = 110_000;
-    const read = await readWorkbook(ctxOf(state), 'active', { payloadLimit: 100_000 });
+    const { values, state, read } = await readShortThenLong();
     expect(read.sheets[0]!.grid.cells).toEqual(values);
     // blockRows holds refused blocks too: a refused size is followed by its half
     const sizes = state.blockRows;

@@ -110,6 +110,26 @@ async function open(name: string): Promise<Page> {
 }
 
 const dialog = (page: Page) => page.locator('zaitaku-check-overlay .dialog');
+const send = (page: Page) => page.locator('zaitaku-check-overlay [data-action=send]').click();
+const fix = (page: Page) => page.locator('zaitaku-check-overlay [data-action=fix]').click();
+/** paths of the POSTs since `count`, after a pause long enough for a second, unwanted one */
+async function sentSince(page: Page, count: number): Promise<string[]> {
+  await page.waitForTimeout(300);
+  return submissions.slice(count).map((s) => s.path);
+}
+/** Runs `act` and expects one POST to `/submit?form=<form>` that navigates the page, with no dialog on the way. */
+async function expectSentOnce(page: Page, form: string, act: () => Promise<unknown>): Promise<void> {
+  const count = submissions.length;
+  await act();
+  await page.waitForURL(new RegExp(`form=${form}$`));
+  expect(await sentSince(page, count)).toEqual([`/submit?form=${form}`]);
+}
+/** Sends the fixture page's site search form by its button or by Enter in its box. */
+async function search(page: Page, how: 'click' | 'enter'): Promise<void> {
+  await page.fill('input[name=q]', '在宅利用');
+  if (how === 'click') await page.click('#search button');
+  else await page.locator('input[name=q]').press('Enter');
+}
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 const intersects = (a: Rect, b: Rect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -203,11 +223,11 @@ describe('extension on a paper-style table form (神戸市 申立書, th/td, che
     await page.screenshot({ path: join(DOCS, 'extension-dialog.png') });
     expect(submissions.length).toBe(count);
     // 「修正する」 goes to the first problem field
-    await page.locator('zaitaku-check-overlay [data-action=fix]').click();
+    await fix(page);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('f1');
     expect(submissions.length).toBe(count);
     await page.click('button[type=submit]');
-    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await send(page);
     await page.waitForURL(/\/submit$/);
     expect(submissions.length).toBe(count + 1);
     expect(submissions.at(-1)!.body).toContain('f4=');
@@ -281,7 +301,7 @@ describe('extension on a LoGoフォーム-like SPA (generated ids, div labels, r
     await page.screenshot({ path: join(DOCS, 'extension-dialog-spa.png') });
     await page.waitForTimeout(300);
     expect(submissions.length).toBe(count);
-    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await send(page);
     await expect.poll(() => submissions.length).toBe(count + 1);
     expect(submissions.at(-1)!.body).toContain('4012345678');
   });
@@ -429,7 +449,7 @@ describe('extension on other pages', () => {
     expect(submissions.length).toBe(count);
     // neither the keydown nor the keyup of the stopped Enter reached the page
     expect(await page.evaluate(() => document.body.dataset.keyups)).toBeUndefined();
-    await page.locator('zaitaku-check-overlay [data-action=fix]').click();
+    await fix(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('x1');
     // Enter that confirms an IME conversion is not a send
     await page.evaluate(() => document.querySelector('#x1')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true })));
@@ -437,7 +457,7 @@ describe('extension on other pages', () => {
     // 「このまま送信」 replays the Enter: the page sends once
     await page.locator('#x2').press('Enter');
     await expect.poll(() => dialog(page).isVisible()).toBe(true);
-    await page.locator('zaitaku-check-overlay [data-action=send]').click();
+    await send(page);
     await expect.poll(() => submissions.length).toBe(count + 1);
     expect(JSON.parse(submissions.at(-1)!.body)).toEqual({ x1: '28-1234', x2: '2800000001', x3: '令和8年10月1日' });
     // Enter in the site search box (not a checked field) is the page's own business
@@ -473,7 +493,6 @@ describe('extension on other pages', () => {
 });
 
 describe('submit guard on forms with page scripts, drafts and other forms on the page', () => {
-  const send = (page: Page) => page.locator('zaitaku-check-overlay [data-action=send]').click();
   async function openHandler(providerNo: string): Promise<Page> {
     const page = await open('form-handler.html');
     // the search and login forms hold none of the mapped fields
@@ -482,11 +501,6 @@ describe('submit guard on forms with page scripts, drafts and other forms on the
     await page.fill('input[name=p2]', '2800000001');
     await page.fill('input[name=p3]', '令和8年10月1日');
     return page;
-  }
-  /** paths of the POSTs since `count`, after a pause long enough for a second, unwanted one */
-  async function sentSince(page: Page, count: number): Promise<string[]> {
-    await page.waitForTimeout(300);
-    return submissions.slice(count).map((s) => s.path);
   }
 
   it('stops a send button whose page handler calls form.submit(); 「このまま送信」 runs the handler and sends once', async () => {
@@ -545,19 +559,12 @@ describe('submit guard on forms with page scripts, drafts and other forms on the
     for (const how of ['click', 'enter', 'login'] as const) {
       const page = await openHandler('28-1234');
       await expect.poll(async () => (await stateOf(page)).summary.errors).toBeGreaterThan(0);
-      const count = submissions.length;
       if (how === 'login') {
         await page.fill('input[name=uid]', 'user1');
         await page.fill('input[name=pw]', 'secret');
-        await page.click('#login button');
-        await page.waitForURL(/form=login$/);
-        expect(await sentSince(page, count)).toEqual(['/submit?form=login']);
+        await expectSentOnce(page, 'login', () => page.click('#login button'));
       } else {
-        await page.fill('input[name=q]', '在宅利用');
-        if (how === 'click') await page.click('#search button');
-        else await page.locator('input[name=q]').press('Enter');
-        await page.waitForURL(/form=search$/);
-        expect(await sentSince(page, count)).toEqual(['/submit?form=search']);
+        await expectSentOnce(page, 'search', () => search(page, how));
       }
       await page.close();
     }
@@ -608,8 +615,6 @@ describe('submit guard on forms with page scripts, drafts and other forms on the
 });
 
 describe('submit guard: which buttons send, forms split from their boxes, the page\'s own confirm step', () => {
-  const send = (page: Page) => page.locator('zaitaku-check-overlay [data-action=send]').click();
-  const fix = (page: Page) => page.locator('zaitaku-check-overlay [data-action=fix]').click();
   const data = (page: Page, key: string) => page.evaluate((k) => document.body.dataset[k], key);
   /** opens a fixture with p1/p2/p3 filled; 事業所番号 `providerNo` is an error unless it has 10 digits */
   async function openFilled(name: string, providerNo = '28-1234'): Promise<Page> {
@@ -619,10 +624,6 @@ describe('submit guard: which buttons send, forms split from their boxes, the pa
     await page.fill('input[name=p3]', '令和8年10月1日');
     await expect.poll(async () => (await stateOf(page)).summary.errors > 0).toBe(providerNo.length !== 10);
     return page;
-  }
-  async function sentSince(page: Page, count: number): Promise<string[]> {
-    await page.waitForTimeout(300);
-    return submissions.slice(count).map((s) => s.path);
   }
 
   it('stops the send button of a form that holds only hidden inputs while the checked boxes sit outside any form; 「このまま送信」 sends once', async () => {
@@ -645,22 +646,9 @@ describe('submit guard: which buttons send, forms split from their boxes, the pa
   it('on that page, sends at once without errors, and never stops its search form (button or Enter) or logout form', async () => {
     for (const how of ['valid', 'search', 'search-enter', 'logout'] as const) {
       const page = await openFilled('form-split.html', how === 'valid' ? '2812345678' : '28-1234');
-      const count = submissions.length;
-      if (how === 'valid') {
-        await page.click('#send');
-        await page.waitForURL(/form=split$/);
-        expect(await sentSince(page, count)).toEqual(['/submit?form=split']);
-      } else if (how === 'logout') {
-        await page.click('#logout button');
-        await page.waitForURL(/form=logout$/);
-        expect(await sentSince(page, count)).toEqual(['/submit?form=logout']);
-      } else {
-        await page.fill('input[name=q]', '在宅利用');
-        if (how === 'search') await page.click('#search button');
-        else await page.locator('input[name=q]').press('Enter');
-        await page.waitForURL(/form=search$/);
-        expect(await sentSince(page, count)).toEqual(['/submit?form=search']);
-      }
+      if (how === 'valid') await expectSentOnce(page, 'split', () => page.click('#send'));
+      else if (how === 'logout') await expectSentOnce(page, 'logout', () => page.click('#logout button'));
+      else await expectSentOnce(page, 'search', () => search(page, how === 'search' ? 'click' : 'enter'));
       await page.close();
     }
   });
