@@ -37,7 +37,8 @@ export function processIO(): CliIO {
 }
 
 async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  // imported (not read by path) so the bundled CLI in dist/cli/ reports the same version
+  const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 

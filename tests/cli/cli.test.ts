@@ -299,13 +299,3 @@ describe('help, version, rules', () => {
     expect(all.find((x) => x.id === 'planned-home-day')?.severity).toMatchObject({ national: 'warning', nishio: 'error' });
   });
 });
-
-describe('bin/zaitaku-check.mjs', () => {
-  it('runs the CLI through tsx', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { ROOT } = await import('./helpers.ts');
-    const r = spawnSync(process.execPath, ['bin/zaitaku-check.mjs', 'examples/clean.xlsx', ...AS_OF], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('指摘はありません');
-  });
-});
