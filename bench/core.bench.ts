@@ -83,3 +83,4 @@ const results = [
   [`10× rows ≤ 11× time`, scale <= 11, `${scale.toFixed(1)}×`],
 ] as const;
 for (const [name, ok, value] of results) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+process.exitCode = results.every(([, ok]) => ok) ? 0 : 1;

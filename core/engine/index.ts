@@ -169,17 +169,24 @@ function checkUser(
       if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
       if (!ok) continue;
       const results = effective.rule.check(subject, effective.options, ctx);
-      for (const result of Array.isArray(results) ? results : [results]) {
-        if (result.outcome === 'pass') continue;
-        const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable) : undefined;
-        findings.push(renderFinding(effective, subject, undecided ?? result, opts.asOf));
-      }
+      if (!Array.isArray(results)) report(effective, subject, results);
+      else for (const result of results) report(effective, subject, result);
     }
   };
+  const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
+    if (result.outcome === 'pass') return;
+    const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable) : undefined;
+    findings.push(renderFinding(effective, subject, undecided ?? result, opts.asOf));
+  };
 
+  // one day subject, re-pointed at each home day (findings copy what they keep): no garbage per day
+  const day = subjectOf('day', basePack, { from: home[0]!.date, to: home[0]!.date }, [home[0]!], []);
+  day.all = day.home;
   for (const r of home) {
-    const one = [r];
-    run(subjectOf('day', packOn(basePack, r.date, service), { from: r.date, to: r.date }, one, one), lookBackPack(basePack, r.date, service));
+    day.home[0] = r;
+    day.period.from = day.period.to = r.date;
+    day.pack = packOn(basePack, r.date, service);
+    run(day, lookBackPack(basePack, r.date, service));
   }
   for (const [scope, rangeOf] of [
     ['week', (d: IsoDate) => weekRange(d, opts.weekStart)],

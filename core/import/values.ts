@@ -33,6 +33,7 @@ export class ValueReader {
   private timeValues = new Map<number, TimeResult>();
   private times = new Map<string, TimeResult>();
   private ranges = new Map<string, TimeRangeResult>();
+  private dateRanges = new Map<string, Read<{ from?: string; to?: string }>>();
   private modes = new Map<string, Mode | undefined | 'invalid'>();
   private marks = new Map<string, boolean | undefined | 'invalid'>();
   private methods = new Map<string, EvalMethod | undefined | 'invalid'>();
@@ -81,6 +82,11 @@ export class ValueReader {
   timeRange(v: CellValue): TimeRangeResult {
     if (typeof v === 'string') return memo(this.ranges, v, () => parseTimeRange(v));
     return parseTimeRange(v);
+  }
+
+  /** dateRangeValue of a text cell, memoised (a certificate period repeats on every row of a user). */
+  dateRange(text: string): Read<{ from?: string; to?: string }> {
+    return memo(this.dateRanges, text, () => dateRangeOfText(text, this));
   }
 
   mode(v: CellValue): Mode | undefined | 'invalid' {
@@ -205,6 +211,10 @@ export function dateRangeValue(v: CellValue, reader: ValueReader): Read<{ from?:
     const d = reader.date(v);
     return d.ok ? { ok: true, value: { from: d.date } } : d;
   }
+  return reader.dateRange(text);
+}
+
+function dateRangeOfText(text: string, reader: ValueReader): Read<{ from?: string; to?: string }> {
   const s = normalizeText(text).replace(/まで$/, '');
   let parts = s.split(RANGE_SPLIT);
   if (parts.length !== 2) {

@@ -10,10 +10,17 @@ const periodsCache = new WeakMap<readonly DayRecord[], Period[]>();
 function certificatePeriods(records: readonly DayRecord[]): Period[] {
   let periods = periodsCache.get(records);
   if (!periods) {
-    const all = records
-      .filter((d) => d.certFrom !== undefined || d.certTo !== undefined)
-      .map((d) => ({ from: d.certFrom ?? '0000-01-01', to: d.certTo ?? '9999-12-31' }));
-    periods = [...new Map(all.map((p) => [`${p.from}/${p.to}`, p])).values()];
+    periods = [];
+    let last: Period | undefined;
+    for (const d of records) {
+      if (d.certFrom === undefined && d.certTo === undefined) continue;
+      const from = d.certFrom ?? '0000-01-01';
+      const to = d.certTo ?? '9999-12-31';
+      // rows repeat the same period: compare with the last one before searching the list
+      if (last !== undefined && last.from === from && last.to === to) continue;
+      last = periods.find((p) => p.from === from && p.to === to);
+      if (last === undefined) periods.push((last = { from, to }));
+    }
     periodsCache.set(records, periods);
   }
   return periods;

@@ -12,9 +12,17 @@ const UNSUITABLE: { pattern: RegExp; label: string }[] = [
   { pattern: /^(待機|在席|見守り)(のみ|だけ)?$|(居る|いる)だけ/, label: '所定の場所に居るだけ' },
 ];
 
+const verdicts = new Map<string, string | null>();
+/** The unsuitable kind a work description names, if any (memoised: the same few texts repeat every day). */
 export function unsuitableActivity(text: string): string | undefined {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  return UNSUITABLE.find((u) => u.pattern.test(t))?.label;
+  let kind = verdicts.get(text);
+  if (kind === undefined) {
+    const t = text.normalize('NFKC').replace(/\s+/g, '');
+    kind = UNSUITABLE.find((u) => u.pattern.test(t))?.label ?? null;
+    if (verdicts.size >= 10_000) verdicts.clear();
+    verdicts.set(text, kind);
+  }
+  return kind ?? undefined;
 }
 
 export const productionActivity = defineRule({
