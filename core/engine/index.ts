@@ -164,7 +164,9 @@ function checkUser(
   });
 
   const run = (subject: Subject, lookBack?: string) => {
-    for (const effective of rulesFor(subject.pack, subject.scope, lookBack)) {
+    const rules = rulesFor(subject.pack, subject.scope, lookBack);
+    for (let i = 0; i < rules.length; i++) {
+      const effective = rules[i]!;
       let ok = evaluable.get(effective);
       if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
       if (!ok) continue;

@@ -70,7 +70,7 @@ export const certificatePeriod = defineRule({
   check(subject, options) {
     const r = subject.home[0]!;
     const unique = certificatePeriods(subject.userRecords);
-    if (unique.some((p) => p.from <= r.date && r.date <= p.to)) return PASS;
+    for (let i = 0; i < unique.length; i++) if (unique[i]!.from <= r.date && r.date <= unique[i]!.to) return PASS;
     const t = options.transition;
     // before the notice the entry was not required (004 §5)
     if (unique.length === 0 && t && r.date < t.from) return PASS;

@@ -20,7 +20,8 @@ export const contactTimestamps = defineRule({
     },
   },
   check(subject) {
-    const untimed = (subject.home[0]!.contacts ?? []).filter((c) => c.time === undefined).length;
+    let untimed = 0;
+    for (const c of subject.home[0]!.contacts ?? []) if (c.time === undefined) untimed++;
     return untimed === 0 ? PASS : { outcome: 'violation', messageId: 'untimed', data: { count: untimed } };
   },
 });

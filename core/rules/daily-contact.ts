@@ -6,13 +6,15 @@ import type { DayRecord } from '../model/record.ts';
 /** Contacts of the day; two entries at the same time count once. */
 export function countContacts(record: DayRecord): number {
   const contacts = record.contacts ?? [];
-  const times = new Set<number>();
-  let untimed = 0;
-  for (const c of contacts) {
-    if (c.time === undefined) untimed++;
-    else times.add(c.time);
+  let distinct = 0;
+  // a handful of contacts per day: compare with the earlier ones instead of building a Set
+  for (let i = 0; i < contacts.length; i++) {
+    const time = contacts[i]!.time;
+    let repeated = false;
+    if (time !== undefined) for (let j = 0; j < i && !repeated; j++) repeated = contacts[j]!.time === time;
+    if (!repeated) distinct++;
   }
-  return Math.max(times.size + untimed, record.contactCount ?? 0);
+  return Math.max(distinct, record.contactCount ?? 0);
 }
 
 export const dailyContact = defineRule({

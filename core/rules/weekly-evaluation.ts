@@ -34,15 +34,22 @@ export const weeklyEvaluation = defineRule({
     },
   },
   check(subject, options, ctx) {
-    const methods = subject.all.flatMap((r) =>
-      [r.weeklyEval, r.monthlyEval].filter((m) => m !== undefined).map((m) => effectiveMethod(r, m)),
-    );
-    if (methods.some(isFaceToFace)) return PASS;
-    if (options.ictSeverity === undefined && methods.some(isIct)) return PASS;
-    if (options.ictSeverity === undefined && methods.includes('unknown')) return PASS;
-    if (methods.includes('unknown')) return { outcome: 'incomplete', messageId: 'methodUnknown' };
+    let ict = false;
+    let unknown = false;
+    for (const r of subject.all) {
+      for (let k = 0; k < 2; k++) {
+        const m = k === 0 ? r.weeklyEval : r.monthlyEval;
+        if (m === undefined) continue;
+        const method = effectiveMethod(r, m);
+        if (isFaceToFace(method)) return PASS;
+        ict ||= isIct(method);
+        unknown ||= method === 'unknown';
+      }
+    }
+    if (options.ictSeverity === undefined && (ict || unknown)) return PASS;
+    if (unknown) return { outcome: 'incomplete', messageId: 'methodUnknown' };
     const result = unmet(subject, ctx, 'missing');
-    if (result.outcome === 'violation' && methods.some(isIct)) {
+    if (result.outcome === 'violation' && ict) {
       return { ...result, messageId: 'ictOnly', severity: options.ictSeverity };
     }
     return result;
