@@ -8,13 +8,10 @@ import type { CellValue } from './types.ts';
 
 const MEMO_LIMIT = 5000;
 
-function memo<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
-  let v = cache.get(key);
-  if (v === undefined) {
-    v = make();
-    if (cache.size < MEMO_LIMIT) cache.set(key, v);
-  }
-  return v;
+/** Stores a parsed value (up to MEMO_LIMIT keys) and returns it; callers look up first with `cache.get(key) ??`. */
+function remember<K, T>(cache: Map<K, T>, key: K, value: T): T {
+  if (cache.size < MEMO_LIMIT) cache.set(key, value);
+  return value;
 }
 
 const EXCEL_ERROR_REASON: Reason = {
@@ -39,22 +36,21 @@ export class ValueReader {
   private methods = new Map<string, EvalMethod | undefined | 'invalid'>();
   private services = new Map<string, Service | undefined | 'invalid'>();
 
-  private contactTimes = new Map<string, number | undefined | null>();
+  /** contact cell text → its Contact (shared by every row with that text; records are read-only) or null */
+  private contacts = new Map<string, Contact | null>();
   private users = new Map<string, string>();
 
   constructor(readonly dateCtx: DateContext) {}
 
-  contactTime(v: string): number | undefined | null {
-    const hit = this.contactTimes.get(v);
-    if (hit !== undefined || this.contactTimes.has(v)) return hit;
-    const t = contactTimeOf(v, this);
-    if (this.contactTimes.size < MEMO_LIMIT) this.contactTimes.set(v, t);
-    return t;
+  /** One contact cell's text as a Contact, or null when it is not a contact (blank, ×, なし). */
+  contactOfText(v: string): Contact | null {
+    const hit = this.contacts.get(v);
+    return hit !== undefined ? hit : remember(this.contacts, v, contactOfText(v, this));
   }
 
   /** normalizeUserName, memoised. */
   userName(v: string): string {
-    return memo(this.users, v, () => normalizeUserName(v));
+    return this.users.get(v) ?? remember(this.users, v, normalizeUserName(v));
   }
 
   date(v: CellValue): DateResult {
@@ -63,54 +59,54 @@ export class ValueReader {
       // A small number in a date column is a day of the month, not an Excel serial from 1900.
       return parseDate(String(v), this.dateCtx);
     }
-    if (typeof v === 'string') return memo(this.dates, v, () => parseDate(v, this.dateCtx));
+    if (typeof v === 'string') return this.dates.get(v) ?? remember(this.dates, v, parseDate(v, this.dateCtx));
     if (v instanceof Date) {
       const t = v.getTime();
-      return Number.isNaN(t) ? parseDate(v, this.dateCtx) : memo(this.dateObjects, t, () => parseDate(v, this.dateCtx));
+      return Number.isNaN(t) ? parseDate(v, this.dateCtx) : this.dateObjects.get(t) ?? remember(this.dateObjects, t, parseDate(v, this.dateCtx));
     }
-    if (typeof v === 'number') return memo(this.dateNumbers, v, () => parseDate(v, this.dateCtx));
+    if (typeof v === 'number') return this.dateNumbers.get(v) ?? remember(this.dateNumbers, v, parseDate(v, this.dateCtx));
     return parseDate(v, this.dateCtx);
   }
 
   time(v: CellValue): TimeResult {
     if (isExcelError(v)) return { ok: false, reason: EXCEL_ERROR_REASON };
-    if (typeof v === 'string') return memo(this.times, v, () => parseTime(v));
-    if (typeof v === 'number') return memo(this.timeValues, v, () => parseTime(v));
+    if (typeof v === 'string') return this.times.get(v) ?? remember(this.times, v, parseTime(v));
+    if (typeof v === 'number') return this.timeValues.get(v) ?? remember(this.timeValues, v, parseTime(v));
     return parseTime(v);
   }
 
   timeRange(v: CellValue): TimeRangeResult {
-    if (typeof v === 'string') return memo(this.ranges, v, () => parseTimeRange(v));
+    if (typeof v === 'string') return this.ranges.get(v) ?? remember(this.ranges, v, parseTimeRange(v));
     return parseTimeRange(v);
   }
 
   /** dateRangeValue of a text cell, memoised (a certificate period repeats on every row of a user). */
   dateRange(text: string): Read<{ from?: string; to?: string }> {
-    return memo(this.dateRanges, text, () => dateRangeOfText(text, this));
+    return this.dateRanges.get(text) ?? remember(this.dateRanges, text, dateRangeOfText(text, this));
   }
 
   mode(v: CellValue): Mode | undefined | 'invalid' {
     if (isExcelError(v)) return 'invalid';
-    if (typeof v === 'string') return memo(this.modes, v, () => parseMode(v));
+    if (typeof v === 'string') return this.modes.get(v) ?? remember(this.modes, v, parseMode(v));
     return parseMode(v);
   }
 
   mark(v: CellValue): boolean | undefined | 'invalid' {
     if (isExcelError(v)) return 'invalid';
-    if (typeof v === 'string') return memo(this.marks, v, () => parseMark(v));
+    if (typeof v === 'string') return this.marks.get(v) ?? remember(this.marks, v, parseMark(v));
     return parseMark(v);
   }
 
   method(v: CellValue): EvalMethod | undefined | 'invalid' {
     if (isExcelError(v)) return 'invalid';
-    if (typeof v === 'string') return memo(this.methods, v, () => parseEvalMethod(v));
+    if (typeof v === 'string') return this.methods.get(v) ?? remember(this.methods, v, parseEvalMethod(v));
     if (v instanceof Date) return 'unknown';
     return parseEvalMethod(v);
   }
 
   service(v: CellValue): Service | undefined | 'invalid' {
     if (isExcelError(v)) return 'invalid';
-    if (typeof v === 'string') return memo(this.services, v, () => parseService(v));
+    if (typeof v === 'string') return this.services.get(v) ?? remember(this.services, v, parseService(v));
     return parseService(v);
   }
 }
@@ -159,8 +155,12 @@ export function contactValue(v: CellValue, reader: ValueReader): Contact | undef
     return t.ok ? { time: t.minutes, text: textValue(v) ?? '' } : undefined;
   }
   if (typeof v === 'boolean') return v ? { text: 'TRUE' } : undefined;
-  const time = reader.contactTime(v);
-  if (time === null) return undefined;
+  return reader.contactOfText(v) ?? undefined;
+}
+
+function contactOfText(v: string, reader: ValueReader): Contact | null {
+  const time = contactTimeOf(v, reader);
+  if (time === null) return null;
   const text = v.trim();
   return time === undefined ? { text } : { time, text };
 }

@@ -165,8 +165,10 @@ function readMode(view: GridView, r: number, row: CellValue[], plan: ColumnPlan,
   }
 }
 
+const CERT_ACTION = { ja: '受給者証の在宅期間を 令和8年4月1日 のように入力してください。', en: ' Enter the certificate period like 令和8年4月1日.' };
+
 function readCert(view: GridView, r: number, row: CellValue[], plan: ColumnPlan, reader: ValueReader, rec: DayRecord, user: string): void {
-  const action = { ja: '受給者証の在宅期間を 令和8年4月1日 のように入力してください。', en: ' Enter the certificate period like 令和8年4月1日.' };
+  const action = CERT_ACTION;
   const f = plan.byField;
   if (f.certFrom !== undefined) {
     const rg = dateRangeValue(row[f.certFrom], reader);
