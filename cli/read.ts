@@ -1,15 +1,14 @@
-// File reading for the CLI: .xlsx (exceljs) and .csv (core's decodeText + parseCsv) → SheetGrid[].
+// File reading for the CLI: .xlsx (the lean reader in cli/xlsx/, exceljs when it cannot read a file)
+// and .csv (core's decodeText + parseCsv) → SheetGrid[].
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
 import { CliError } from './errors.ts';
+import { openXlsx } from './xlsx/workbook.ts';
+import { convertCellValue } from './xlsx/values.ts';
 
-const DAY_MS = 86_400_000;
-/** 1904-01-01 minus 1899-12-30, in days */
-const EPOCH_1904_OFFSET_DAYS = 1462;
-const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+export { convertCellValue, dateDisplay, normaliseDate } from './xlsx/values.ts';
 
 export type InputKind = 'xlsx' | 'csv';
 
@@ -18,74 +17,6 @@ export function inputKind(file: string): InputKind | undefined {
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
   return undefined;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Excel-like display text of a date/time cell (exceljs' own `text` is JS Date.toString()). */
-export function dateDisplay(d: Date): string {
-  const serialDays = (d.getTime() - EXCEL_EPOCH_1900) / DAY_MS;
-  const hasTime = d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0;
-  const time = `${d.getUTCHours()}:${pad2(d.getUTCMinutes())}`;
-  if (serialDays >= 0 && serialDays < 1) return time;
-  const date = `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
-  return hasTime ? `${date} ${time}` : date;
-}
-
-/**
- * exceljs already converts date-formatted serials with the workbook's date system, so a
- * time-only cell of a 1904 workbook arrives as 1904-01-01Thh:mm. Re-base such times on
- * 1899-12-30, as in a 1900 workbook, so the importer sees one convention.
- */
-export function normaliseDate(d: Date, date1904: boolean): Date {
-  if (!date1904) return d;
-  const days = (d.getTime() - EXCEL_EPOCH_1904) / DAY_MS;
-  if (days >= 0 && days < 1) return new Date(EXCEL_EPOCH_1900 + (d.getTime() - EXCEL_EPOCH_1904));
-  return d;
-}
-
-function richTextOf(v: { richText: { text: string }[] }): string {
-  return v.richText.map((r) => r.text).join('');
-}
-
-/** One exceljs cell value → a plain CellValue plus display text. */
-export function convertCellValue(
-  raw: ExcelJS.CellValue,
-  date1904: boolean,
-): { value: CellValue; text: string | undefined } {
-  if (raw === null || raw === undefined) return { value: null, text: undefined };
-  if (typeof raw === 'string') return { value: raw, text: raw };
-  if (typeof raw === 'number') return { value: raw, text: String(raw) };
-  if (typeof raw === 'boolean') return { value: raw, text: raw ? 'TRUE' : 'FALSE' };
-  if (raw instanceof Date) {
-    const d = normaliseDate(raw, date1904);
-    return { value: d, text: dateDisplay(d) };
-  }
-  if (typeof raw === 'object') {
-    if ('richText' in raw && Array.isArray(raw.richText)) {
-      const t = richTextOf(raw);
-      return { value: t, text: t };
-    }
-    if ('error' in raw && typeof raw.error === 'string') return { value: raw.error, text: raw.error };
-    if ('formula' in raw || 'sharedFormula' in raw) {
-      const result = (raw as { result?: unknown }).result;
-      if (result === undefined || result === null) return { value: null, text: undefined };
-      if (typeof result === 'object' && result !== null && 'error' in result) {
-        const e = String((result as { error: unknown }).error);
-        return { value: e, text: e };
-      }
-      return convertCellValue(result as ExcelJS.CellValue, date1904);
-    }
-    if ('text' in raw) {
-      const t = raw.text;
-      const s = typeof t === 'string' ? t : t && typeof t === 'object' && 'richText' in t ? richTextOf(t) : String(t ?? '');
-      return { value: s, text: s };
-    }
-  }
-  const s = String(raw);
-  return { value: s, text: s };
 }
 
 /** Convert one worksheet to a grid starting at A1. */
@@ -173,6 +104,13 @@ export async function readInput(path: string, displayPath: string, sheets: strin
     const sheetNames = [grid.name];
     return { grids: pickSheets([grid], sheets, displayPath, sheetNames), sheetNames };
   }
+  const lean = readLean(bytes, displayPath, sheets);
+  if (lean) {
+    checkSheetSelection(sheets, lean.sheetNames, displayPath);
+    return lean;
+  }
+  // the lean reader refused the file: exceljs decides (and gives the error if it cannot read it either)
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -187,6 +125,21 @@ export async function readInput(path: string, displayPath: string, sheets: strin
   checkSheetSelection(sheets, sheetNames, displayPath);
   const grids = wanted.map((ws) => worksheetToGrid(ws, displayPath, date1904));
   return { grids, sheetNames };
+}
+
+/** The lean reader's result, or undefined when it cannot read the file (any error: exceljs decides). */
+function readLean(bytes: Buffer, displayPath: string, sheets: string[]): ReadResult | undefined {
+  try {
+    const book = openXlsx(bytes);
+    const sheetNames = book.sheetNames;
+    const grids: SheetGrid[] = [];
+    sheetNames.forEach((name, i) => {
+      if (!sheets.length || sheets.includes(name)) grids.push(book.grid(i, displayPath));
+    });
+    return { grids, sheetNames };
+  } catch {
+    return undefined;
+  }
 }
 
 function pickSheets(grids: SheetGrid[], sheets: string[], displayPath: string, sheetNames: string[]): SheetGrid[] {
