@@ -1,6 +1,7 @@
 // Lean .xlsx reader for `check`: builds the same SheetGrid as worksheetToGrid(exceljs sheet)
 // without exceljs. It follows exceljs 4.4 (xlsx.js, workbook/worksheet/row/cell xforms, doc/row,
-// doc/cell, doc/worksheet) step by step, including its quirks; where exceljs would throw, or the
+// doc/cell, doc/worksheet) step by step, including its quirks (except two that lose values: see
+// 'deliberately not exceljs'); where exceljs would throw, or the
 // file uses markup these string scanners do not model, it throws LeanReadError and the caller
 // lets exceljs read the file instead.
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
@@ -234,6 +235,8 @@ function parseSharedString(inner: string): Raw {
     } else close(tk.name);
   }
   if (sub) throw new LeanReadError('unclosed element in <si>');
+  // deliberately not exceljs: an empty <si/> is an empty string, not an object ("[object Object]")
+  if (typeof model === 'object' && model !== null && Object.keys(model).length === 0) return '';
   return model;
 }
 
@@ -250,7 +253,7 @@ function parseSharedStrings(xml: string): Raw[] {
   while ((m = re.exec(xml))) {
     gap(xml.slice(prev, m.index), prev === 0);
     if (m[1]!.trimEnd().endsWith('/')) {
-      values.push({});
+      values.push(''); // deliberately not exceljs, which reads <si/> as "[object Object]"
       prev = re.lastIndex;
       continue;
     }
@@ -445,7 +448,8 @@ function cellValue(m: CellModel): Raw {
     case T_FORMULA: {
       const v: Raw = {};
       if (m.formula) v.formula = m.formula;
-      if (m.result) v.result = m.result;
+      // deliberately not exceljs: it drops a cached 0 or FALSE (`if (result)`), which reads as blank
+      if (m.result !== undefined) v.result = m.result;
       if (m.ref) v.ref = m.ref;
       if (m.shareType) v.shareType = m.shareType;
       if (m.sharedFormula) v.sharedFormula = m.sharedFormula;
