@@ -41,7 +41,11 @@ function readFloor(grid: SheetGrid): number {
   return n;
 }
 
+/** `npm run bench` runs with --expose-gc: each timed step starts without the previous steps' garbage. */
+const settle = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 function time<T>(fn: () => T): [T, number] {
+  settle();
   const t = performance.now();
   const v = fn();
   return [v, performance.now() - t];

@@ -16,7 +16,7 @@ const failed: string[] = [];
 for (const file of files) {
   process.stdout.write(`\n=== bench/${file} ===\n`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', join('bench', file)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=12000', '--expose-gc', '--import', 'tsx', join('bench', file)], { cwd: root, stdio: 'inherit' });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     failed.push(file);
