@@ -1,7 +1,7 @@
 // Lean .xlsx reader for `check`: builds the same SheetGrid as worksheetToGrid(exceljs sheet)
 // without exceljs. It follows exceljs 4.4 (xlsx.js, workbook/worksheet/row/cell xforms, doc/row,
-// doc/cell, doc/worksheet) step by step, including its quirks (except two that lose values: see
-// 'deliberately not exceljs'); where exceljs would throw, or the
+// doc/cell, doc/worksheet) step by step, including its quirks (except where they lose or shift
+// values: see 'deliberately not exceljs'); where exceljs would throw, or the
 // file uses markup these string scanners do not model, it throws LeanReadError and the caller
 // lets exceljs read the file instead.
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
@@ -23,6 +23,11 @@ const T_ERROR = 10;
 
 /** built-in numFmtIds whose exceljs default format (defaultnumformats.js) passes isDateFmt */
 export const BUILTIN_DATE_FMT_IDS: ReadonlySet<number> = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/**
+ * Deliberately not exceljs: built-in ids 27–36 and 50–58 are the locale's date/time formats (ja-JP:
+ * 和暦 `ggge"年"m"月"d"日"`, `yyyy"年"m"月"d"日"`, `h"時"mm"分"` …); exceljs leaves them numbers.
+ */
+export const EAST_ASIAN_DATE_FMT_IDS: ReadonlySet<number> = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** exceljs' utils.isDateFmt */
 export function isDateFmt(fmt: string | undefined): boolean {
@@ -146,7 +151,7 @@ function parseStyles(xml: string): Styles {
     const id = parseInt(a.numFmtId ?? '', 10);
     if (!id) return false; // exceljs: `if (style.numFmtId)`
     const code = custom.get(id);
-    return code ? isDateFmt(code) : BUILTIN_DATE_FMT_IDS.has(id);
+    return code ? isDateFmt(code) : BUILTIN_DATE_FMT_IDS.has(id) || EAST_ASIAN_DATE_FMT_IDS.has(id);
   });
   return { hasXfs: xfs.length > 0, xfIsDate };
 }
@@ -541,7 +546,9 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
   }
 
   const rows = new Map<number, Row>();
-  const data = elementBody(xml, 'sheetData') ?? '';
+  // a part without an unprefixed <sheetData> (e.g. x:sheetData) is not modelled: let exceljs decide
+  const data = elementBody(xml, 'sheetData');
+  if (data === undefined) throw new LeanReadError('no <sheetData> in the worksheet');
   let row: Row | undefined;
   let previousCol = 0;
   let pos = 0;
@@ -713,7 +720,8 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
   if (wbXml === undefined) throw new LeanReadError('no xl/workbook.xml');
   const rels = parseRels(part(zip, 'xl/_rels/workbook.xml.rels'));
   const pr = startTags(wbXml, 'workbookPr')[0];
-  const date1904 = pr?.date1904 === '1';
+  // deliberately not exceljs, which takes only "1": xsd:boolean also writes true (LibreOffice)
+  const date1904 = pr?.date1904 === '1' || pr?.date1904 === 'true';
 
   const sheets: { name: string; entry: string; sheetNo: string }[] = [];
   const ids = new Set<number>();

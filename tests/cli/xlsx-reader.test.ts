@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { readInput, worksheetToGrid } from '../../cli/read.ts';
+import { dateDisplay } from '../../cli/xlsx/values.ts';
 import { BUILTIN_DATE_FMT_IDS, isDateFmt, openXlsx } from '../../cli/xlsx/workbook.ts';
 import { LeanReadError, ZipArchive } from '../../cli/xlsx/zip.ts';
 import { cell as cellArb } from '../helpers/grid-arbitraries.ts';
@@ -200,9 +201,12 @@ describe('lean xlsx reader: same grids as exceljs', () => {
 
   it.each([false, true])('a hand-made workbook with exceljs quirks (date1904=%s)', async (date1904) => {
     // exceljs reads an empty <si/> as "[object Object]" and a cached formula result 0 as blank
+    // and the ja-JP built-in date format 31 (yyyy"年"m"月"d"日") as a number
+    const serial46300 = new Date(Date.UTC(1899, 11, 30) + (46300 + (date1904 ? 1462 : 0)) * 86_400_000);
     const lean = await expectSameGrids(handMadeBook(date1904), [
       [0, 'G2', '', ''],
       [0, 'F5', 0, '0'],
+      [0, 'H7', serial46300, dateDisplay(serial46300)],
     ]);
     // chartsheets are dropped; names are decoded twice (as exceljs does)
     expect(lean.sheetNames).toEqual(['R&D 記録', 'S2']);
@@ -222,8 +226,8 @@ describe('lean xlsx reader: same grids as exceljs', () => {
     expect(g.cells[4]!.slice(0, 8)).toEqual([2, 'x&y', '#N/A', true, d(2026, 9, 5), 0, 2, null]);
     expect(g.cells[4]!.slice(8, 10).map((v) => Number.isNaN((v as Date).getTime()))).toEqual([true, true]);
     expect(g.cells[5]![6]).toBe(3);
-    // number formats: dates only where exceljs' isDateFmt says so; style 0 and built-in 31 stay numbers
-    expect(g.cells[6]!.slice(0, 12)).toEqual([d(2026, 9, 5), d(2026, 9, 5, 12), 46300, 46300, 46300, d(2026, 9, 5), utc(1899, 11, 30, 9), 46300, d(2026, 9, 5, 6), d(1899, 11, 31, 12), 1200, 46300]);
+    // number formats: dates where exceljs' isDateFmt says so, and built-in 31; style 0 stays a number
+    expect(g.cells[6]!.slice(0, 12)).toEqual([d(2026, 9, 5), d(2026, 9, 5, 12), 46300, 46300, 46300, d(2026, 9, 5), utc(1899, 11, 30, 9), d(2026, 9, 5), d(2026, 9, 5, 6), d(1899, 11, 31, 12), 1200, 46300]);
     expect(g.text![6]![6]).toBe('9:00');
     // merges: vertical repeats the master (even over A11's own value); horizontal and 2-D ones blank
     expect(g.cells.slice(9, 12).map((r) => r.slice(0, 7))).toEqual([
@@ -388,6 +392,65 @@ describe('lean xlsx reader: pieces', () => {
     expect(got.sheetNames).toEqual(ref.sheetNames);
     expect(got.grids.map((g) => g.cells)).toEqual(ref.grids.map((g) => g.cells));
     expect(got.grids[0]!.cells).toEqual([[null, 1]]); // exceljs ignores CDATA text
+  });
+
+  it('refuses a worksheet whose elements carry a prefix (x:sheetData) instead of reading it as empty', async () => {
+    const X = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const bytes = zip({
+      'xl/workbook.xml': `${XML}<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+      'xl/worksheets/sheet1.xml': `${XML}<x:worksheet ${X}><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    });
+    expect(() => openXlsx(bytes).grid(0, 'f')).toThrow(/no <sheetData>/);
+    // an empty sheet (<sheetData/>) is still read as empty
+    const empty = zip({
+      'xl/workbook.xml': `${XML}<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+      'xl/worksheets/sheet1.xml': `${XML}<worksheet ${NS}><sheetData/></worksheet>`,
+    });
+    expect(openXlsx(empty).grid(0, 'f').cells).toEqual([]);
+    // readInput then lets exceljs decide, which cannot read it either: the usual located exit-2 message
+    const path = join(await mkdtemp(join(tmpdir(), 'zc-lean-')), 'prefixed.xlsx');
+    await writeFile(path, bytes);
+    await expect(readInput(path, 'prefixed.xlsx')).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('prefixed.xlsx') });
+  });
+
+  it('reads date1904="true" (xsd:boolean, as LibreOffice writes) as a 1904 workbook, unlike exceljs', () => {
+    const book = (flag: string) =>
+      openXlsx(
+        zip({
+          'xl/workbook.xml': `${XML}<workbook ${NS}><workbookPr date1904="${flag}"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+          'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+          'xl/styles.xml': STYLES,
+          'xl/worksheets/sheet1.xml': `${XML}<worksheet ${NS}><sheetData><row r="1"><c r="A1" s="1"><v>44838</v></c></row></sheetData></worksheet>`,
+        }),
+      );
+    const oct5 = utc(2026, 9, 5); // 44838 days after 1904-01-01
+    for (const flag of ['true', '1']) {
+      expect(book(flag).date1904).toBe(true);
+      expect(book(flag).grid(0, 'f').cells[0]![0]).toEqual(oct5);
+    }
+    for (const flag of ['false', '0']) {
+      expect(book(flag).date1904).toBe(false);
+      expect(book(flag).grid(0, 'f').cells[0]![0]).toEqual(utc(2022, 9, 4));
+    }
+  });
+
+  it('reads the East Asian built-in date/time formats (27–36, 50–58) as dates, unlike exceljs', () => {
+    const ids = [27, 31, 32, 34, 35, 57, 58, 37, 14];
+    const xfs = ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`).join('');
+    const cells = ids.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>${i === 3 ? '0.375' : '46300'}</v></c>`).join('');
+    const g = openXlsx(
+      zip({
+        'xl/workbook.xml': `${XML}<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': rels({ rId1: 'worksheets/sheet1.xml' }),
+        'xl/styles.xml': `${XML}<styleSheet ${NS}><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="${ids.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs}</cellXfs></styleSheet>`,
+        'xl/worksheets/sheet1.xml': `${XML}<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`,
+      }),
+    ).grid(0, 'f');
+    const oct5 = utc(2026, 9, 5);
+    expect(g.cells[0]).toEqual([oct5, oct5, oct5, utc(1899, 11, 30, 9), oct5, oct5, oct5, 46300, oct5]);
+    expect(g.text![0]![3]).toBe('9:00');
   });
 });
 
