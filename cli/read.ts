@@ -1,22 +1,17 @@
-// File reading for the CLI: .xlsx (the lean reader in cli/xlsx/, exceljs when it cannot read a file)
-// and .csv (core's decodeText + parseCsv) → SheetGrid[].
+// File reading for the CLI: bytes from disk, grids from the host-neutral readers in formats/
+// (exceljs only when the lean .xlsx reader refuses a package).
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
+import { checkSheetSelection, FormatError, kindOfName, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
 import { CliError } from './errors.ts';
-import { openXlsx } from './xlsx/workbook.ts';
-import { convertCellValue } from './xlsx/values.ts';
+import { convertCellValue } from '../formats/xlsx/values.ts';
 
-export { convertCellValue, dateDisplay, normaliseDate } from './xlsx/values.ts';
-
-export type InputKind = 'xlsx' | 'csv';
+export { convertCellValue, dateDisplay, normaliseDate } from '../formats/xlsx/values.ts';
+export type { InputKind, ReadResult } from '../formats/index.ts';
 
 export function inputKind(file: string): InputKind | undefined {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
-  return undefined;
+  return kindOfName(file);
 }
 
 /** Convert one worksheet to a grid starting at A1. */
@@ -47,12 +42,6 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string, date1904: b
     text.push(rowText);
   }
   return { name: ws.name, file, cells, text, startRow: 1, startCol: 1, date1904 };
-}
-
-export interface ReadResult {
-  grids: SheetGrid[];
-  /** every sheet name of the workbook (for messages) */
-  sheetNames: string[];
 }
 
 function unreadable(file: string, detail: string): CliError {
@@ -91,24 +80,16 @@ export async function readInput(path: string, displayPath: string, sheets: strin
     if (code === 'EISDIR') throw unreadable(displayPath, 'directory / ディレクトリです');
     throw unreadable(displayPath, code ?? String(e));
   }
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (kind === 'csv') {
-    const { decodeText, parseCsv } = await import('../core/import/csv.ts');
-    let grid: SheetGrid;
     try {
-      const rows = parseCsv(decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-      const name = basename(path, extname(path));
-      grid = { name, file: displayPath, cells: rows, text: rows, startRow: 1, startCol: 1 };
+      return readCsvBytes(view, displayPath);
     } catch (e) {
       throw unreadable(displayPath, e instanceof Error ? e.message : String(e));
     }
-    const sheetNames = [grid.name];
-    return { grids: pickSheets([grid], sheets, displayPath, sheetNames), sheetNames };
   }
-  const lean = readLean(bytes, displayPath, sheets);
-  if (lean) {
-    checkSheetSelection(sheets, lean.sheetNames, displayPath);
-    return lean;
-  }
+  const lean = readLean(view, displayPath, sheets);
+  if (lean) return lean;
   // the lean reader refused the file: exceljs decides (and gives the error if it cannot read it either)
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -122,42 +103,28 @@ export async function readInput(path: string, displayPath: string, sheets: strin
   const date1904 = Boolean(wb.properties?.date1904);
   const sheetNames = wb.worksheets.map((ws) => ws.name);
   const wanted = sheets.length ? wb.worksheets.filter((ws) => sheets.includes(ws.name)) : wb.worksheets;
-  checkSheetSelection(sheets, sheetNames, displayPath);
+  selectSheets(sheets, sheetNames, displayPath);
   const grids = wanted.map((ws) => worksheetToGrid(ws, displayPath, date1904));
   return { grids, sheetNames };
 }
 
-/** The lean reader's result, or undefined when it cannot read the file (any error: exceljs decides). */
-function readLean(bytes: Buffer, displayPath: string, sheets: string[]): ReadResult | undefined {
+/** The lean reader's result, or undefined when it cannot read the file (exceljs decides). */
+function readLean(bytes: Uint8Array, displayPath: string, sheets: string[]): ReadResult | undefined {
+  let result: ReadResult | undefined;
   try {
-    const book = openXlsx(bytes);
-    const sheetNames = book.sheetNames;
-    const grids: SheetGrid[] = [];
-    sheetNames.forEach((name, i) => {
-      if (!sheets.length || sheets.includes(name)) grids.push(book.grid(i, displayPath));
-    });
-    return { grids, sheetNames };
-  } catch {
+    result = readXlsxBytes(bytes, displayPath, { sheets });
+  } catch (e) {
+    if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
     return undefined;
   }
+  return result;
 }
 
-function pickSheets(grids: SheetGrid[], sheets: string[], displayPath: string, sheetNames: string[]): SheetGrid[] {
-  // a CSV has one sheet: --sheet filters only workbooks, so keep it unless nothing can match
-  if (!sheets.length) return grids;
-  const matched = grids.filter((g) => sheets.includes(g.name));
-  return matched.length ? matched : (void checkSheetSelection([], sheetNames, displayPath), grids);
-}
-
-function checkSheetSelection(sheets: string[], sheetNames: string[], displayPath: string): void {
-  const missing = sheets.filter((s) => !sheetNames.includes(s));
-  if (missing.length === sheets.length && sheets.length > 0) {
-    throw new CliError(
-      {
-        ja: `${displayPath} に指定のシートがありません: ${missing.join(', ')}（シート: ${sheetNames.join(', ')}）`,
-        en: `${displayPath} has no sheet named ${missing.join(', ')} (sheets: ${sheetNames.join(', ')})`,
-      },
-      2,
-    );
+function selectSheets(sheets: string[], sheetNames: string[], displayPath: string): void {
+  try {
+    checkSheetSelection(sheets, sheetNames, displayPath);
+  } catch (e) {
+    if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
+    throw e;
   }
 }

@@ -12,7 +12,6 @@ import type { CellValue, ImportedSheet, ImportOptions, SheetGrid } from './types
 import { textValue, ValueReader } from './values.ts';
 
 export type { ImportedSheet, ImportOptions, SheetGrid, CellValue } from './types.ts';
-export { decodeText, parseCsv, csvToGrid } from './csv.ts';
 export { classifyHeader, FIELD_SYNONYMS } from './headers.ts';
 
 /** Imports one sheet. Never throws: bad cells become `inputFindings`, an unusable sheet gets `problem`. */

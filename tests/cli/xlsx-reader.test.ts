@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { readInput, worksheetToGrid } from '../../cli/read.ts';
-import { dateDisplay } from '../../cli/xlsx/values.ts';
-import { BUILTIN_DATE_FMT_IDS, isDateFmt, openXlsx } from '../../cli/xlsx/workbook.ts';
-import { LeanReadError, ZipArchive } from '../../cli/xlsx/zip.ts';
+import { dateDisplay } from '../../formats/xlsx/values.ts';
+import { BUILTIN_DATE_FMT_IDS, isDateFmt, openXlsx } from '../../formats/xlsx/workbook.ts';
+import { LeanReadError, ZipArchive } from '../../formats/zip.ts';
 import { cell as cellArb } from '../helpers/grid-arbitraries.ts';
 import { ROOT } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvToGrid, decodeText, parseCsv } from '../../../core/import/csv.ts';
+import { csvToGrid, decodeText, parseCsv } from '../../../formats/csv.ts';
 import { importGrid } from '../../../core/import/index.ts';
 import { worksheetToGrid } from '../../helpers/xlsx-grid.ts';
 

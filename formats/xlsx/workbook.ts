@@ -7,7 +7,7 @@
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { convertCellValue, excelToDate } from './values.ts';
 import { assertPlainXml, decodeAttr, decodeText, parseAttrs, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
-import { LeanReadError, ZipArchive } from './zip.ts';
+import { LeanReadError, ZipArchive } from '../zip.ts';
 
 // exceljs' Enums.ValueType
 const T_NULL = 0;

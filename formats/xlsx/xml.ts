@@ -1,6 +1,6 @@
 // String-level XML helpers for the lean .xlsx reader. They decode text and attributes the way
 // saxes (exceljs' parser) reports them; anything saxes would reject throws LeanReadError.
-import { LeanReadError } from './zip.ts';
+import { LeanReadError } from '../zip.ts';
 
 function isXmlChar(c: number): boolean {
   return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);

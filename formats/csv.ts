@@ -1,5 +1,5 @@
 // CSV bytes → text (UTF-8 with/without BOM, or Shift_JIS) → rows → SheetGrid. No Node APIs.
-import type { SheetGrid } from './types.ts';
+import type { SheetGrid } from '../core/import/types.ts';
 
 /** Decodes CSV bytes: UTF-8 (BOM optional) when valid, otherwise Shift_JIS (Windows-31J). */
 export function decodeText(bytes: Uint8Array): string {
