@@ -2,10 +2,20 @@
 // Excel access goes through excel-io.ts; the judging is core's.
 import { checkSheets, importGrid } from '../core/index.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
-import type { CheckOptions, Report } from '../core/model/report.ts';
-import { applyHighlights, readWorkbook, type IoOptions, type SheetRead } from './excel-io.ts';
+import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
+import type { SheetGrid } from '../core/import/types.ts';
+import { applyHighlights, hostErrorKind, readWorkbook, type HostErrorKind, type IoOptions, type SheetRead } from './excel-io.ts';
 import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
+import { splitReviewed } from './reviews.ts';
 import type { AddinStore, Mapping, Prefs } from './settings.ts';
+
+/** Why rows could not be coloured; the findings are shown anyway. */
+export interface HighlightProblem {
+  /** protected sheets (skipped), by name */
+  protectedSheets: string[];
+  /** the write itself failed (a view-only workbook …): what the host said, as a kind */
+  failed?: HostErrorKind;
+}
 
 export interface CheckRun {
   sheets: SheetRead[];
@@ -13,6 +23,12 @@ export interface CheckRun {
   report: Report;
   activeId: string;
   store: AddinStore;
+  /** review key of each finding (reviews.ts) */
+  keyOf: Map<Finding, string>;
+  /** findings marked 「確認済み」 whose data did not change: listed apart, not coloured */
+  reviewed: Finding[];
+  /** set when some or all rows could not be coloured */
+  highlight?: HighlightProblem;
 }
 
 function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedSheet {
@@ -51,11 +67,20 @@ export async function checkInWorkbook(
   if (prefs) read.store.prefs = prefs;
   const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
   const report = checkSheets(imported.filter((i) => !i.problem), options);
+  const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
+  const { open, reviewed, keyOf } = splitReviewed(report.findings, read.store.reviewed ?? [], grids);
   const plans = read.sheets.map((sheet) => ({
     sheet,
-    runs: coalesceRows(rowTones(report.findings, sheet.name)),
-    notes: io.notes && io.writeNotes ? rowNotes(report.findings, sheet.name) : [],
+    runs: coalesceRows(rowTones(open, sheet.name)),
+    notes: io.notes && io.writeNotes ? rowNotes(open, sheet.name) : [],
   }));
-  const store = await applyHighlights(ctx, plans, read.store, io);
-  return { sheets: read.sheets, imported, report, activeId: read.activeId, store };
+  const run: CheckRun = { sheets: read.sheets, imported, report, activeId: read.activeId, store: read.store, keyOf, reviewed };
+  try {
+    const result = await applyHighlights(ctx, plans, read.store, io);
+    if (result.protectedSheets.length) run.highlight = { protectedSheets: result.protectedSheets };
+  } catch (e) {
+    // the findings stand whatever happened to the colours (a view-only workbook, a sheet protected meanwhile)
+    run.highlight = { protectedSheets: read.sheets.filter((s) => s.protected).map((s) => s.name), failed: hostErrorKind(e) };
+  }
+  return run;
 }
