@@ -29,6 +29,8 @@ export interface Prefs {
   capacity?: number;
   autoCheck?: boolean;
   notes?: boolean;
+  /** findings grouped by rule (default) or by user */
+  groupBy?: 'rule' | 'user';
 }
 
 export interface AddinStore {
@@ -80,6 +82,7 @@ export function parseStore(raw: unknown): AddinStore {
     if (typeof p.capacity === 'number' && Number.isInteger(p.capacity) && p.capacity > 0) store.prefs.capacity = p.capacity;
     if (typeof p.autoCheck === 'boolean') store.prefs.autoCheck = p.autoCheck;
     if (typeof p.notes === 'boolean') store.prefs.notes = p.notes;
+    if (p.groupBy === 'rule' || p.groupBy === 'user') store.prefs.groupBy = p.groupBy;
   }
   if (isRecord(value.sheets)) {
     for (const [id, s] of Object.entries(value.sheets)) {
