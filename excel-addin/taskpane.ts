@@ -151,7 +151,7 @@ function checkOptions(): CheckOptions | undefined {
 }
 
 function ioOptions(): IoOptions {
-  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked, date1904: caps.date1904 };
+  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked, date1904: caps.date1904, multiArea: caps.multiArea };
   if (caps.web) io.payloadLimit = WEB_PAYLOAD_LIMIT;
   return io;
 }
