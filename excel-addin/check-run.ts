@@ -6,7 +6,7 @@ import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { SheetGrid } from '../core/import/types.ts';
 import { applyHighlights, hostErrorKind, readWorkbook, type HostErrorKind, type IoOptions, type SheetRead } from './excel-io.ts';
 import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
-import { splitReviewed } from './reviews.ts';
+import { reviewKeys, splitReviewed } from './reviews.ts';
 import type { AddinStore, Mapping, Prefs } from './settings.ts';
 
 /** Why rows could not be coloured; the findings are shown anyway. */
@@ -23,8 +23,8 @@ export interface CheckRun {
   report: Report;
   activeId: string;
   store: AddinStore;
-  /** review key of each finding (reviews.ts) */
-  keyOf: Map<Finding, string>;
+  /** review key of a finding (reviews.ts), computed on demand */
+  keyOf: (f: Finding) => string;
   /** findings marked 「確認済み」 whose data did not change: listed apart, not coloured */
   reviewed: Finding[];
   /** set when some or all rows could not be coloured */
@@ -34,9 +34,8 @@ export interface CheckRun {
 function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedSheet {
   try {
     return importGrid(sheet.grid, mapping ? { mapping } : {});
-  } catch (e) {
+  } catch {
     // core promises not to throw; if it does, the sheet shows as unreadable instead of failing the pane
-    const detail = e instanceof Error ? e.message : String(e);
     return {
       name: sheet.name,
       columns: {},
@@ -45,7 +44,13 @@ function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedShe
       recordList: [],
       inputFindings: [],
       fields: [],
-      problem: { code: 'no-header', message: { ja: `読み込めませんでした: ${detail}`, en: `Could not read: ${detail}` } },
+      problem: {
+        code: 'no-header',
+        message: {
+          ja: `シート「${sheet.name}」を読み込めませんでした（想定外の内容です）。見出し行と「列の対応」を確かめてから、もう一度チェックしてください。`,
+          en: `Sheet "${sheet.name}" could not be read (unexpected content). Check the header row and the column mapping, then check again.`,
+        },
+      },
     };
   }
 }
@@ -68,7 +73,8 @@ export async function checkInWorkbook(
   const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
   const report = checkSheets(imported.filter((i) => !i.problem), options);
   const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
-  const { open, reviewed, keyOf } = splitReviewed(report.findings, read.store.reviewed ?? [], grids);
+  const keyOf = reviewKeys(grids);
+  const { open, reviewed } = splitReviewed(report.findings, read.store.reviewed ?? [], keyOf);
   const plans = read.sheets.map((sheet) => ({
     sheet,
     runs: coalesceRows(rowTones(open, sheet.name)),

@@ -40,16 +40,22 @@ export function findingKey(f: Finding, grids: ReadonlyMap<string, SheetGrid>): s
   return `${hash(head)}.${hash(JSON.stringify(values))}`;
 }
 
-/** Findings split into those to show and those marked reviewed (by key). */
-export function splitReviewed(findings: readonly Finding[], keys: readonly string[], grids: ReadonlyMap<string, SheetGrid>): { open: Finding[]; reviewed: Finding[]; keyOf: Map<Finding, string> } {
+/** The review key of each finding, computed when first asked (a check may have thousands of findings). */
+export function reviewKeys(grids: ReadonlyMap<string, SheetGrid>): (f: Finding) => string {
+  const cache = new Map<Finding, string>();
+  return (f) => {
+    let key = cache.get(f);
+    if (key === undefined) cache.set(f, (key = findingKey(f, grids)));
+    return key;
+  };
+}
+
+/** Findings split into those to show and those marked reviewed (no hashing when nothing is reviewed). */
+export function splitReviewed(findings: readonly Finding[], keys: readonly string[], keyOf: (f: Finding) => string): { open: Finding[]; reviewed: Finding[] } {
+  if (!keys.length) return { open: [...findings], reviewed: [] };
   const set = new Set(keys);
-  const keyOf = new Map<Finding, string>();
   const open: Finding[] = [];
   const reviewed: Finding[] = [];
-  for (const f of findings) {
-    const key = findingKey(f, grids);
-    keyOf.set(f, key);
-    (set.has(key) ? reviewed : open).push(f);
-  }
-  return { open, reviewed, keyOf };
+  for (const f of findings) (set.has(keyOf(f)) ? reviewed : open).push(f);
+  return { open, reviewed };
 }

@@ -405,8 +405,7 @@ function renderReport(run: CheckRun, nothing?: string[]): void {
       shown.forEach((f, i) => {
         const button = cells ? cellButton(f, sheetsInReport.size > 1) : findingButton(f, groupBy === 'user');
         const li = el('li', {}, button);
-        const findingKey = run.keyOf.get(f);
-        if (findingKey) li.append(reviewButton(findingKey, true));
+        li.append(reviewButton(run.keyOf(f), true));
         if (i >= FIRST_ITEMS && !expanded) li.hidden = true;
         items.append(li);
       });
@@ -454,8 +453,7 @@ function renderReviewed(run: CheckRun): void {
   list.replaceChildren(
     ...run.reviewed.map((f) => {
       const li = el('li', {}, el('span', {}, `${ruleTitle(f.ruleId)}: ${f.message[lang]} `));
-      const key = run.keyOf.get(f);
-      if (key) li.append(reviewButton(key, false));
+      li.append(reviewButton(run.keyOf(f), false));
       return li;
     }),
   );

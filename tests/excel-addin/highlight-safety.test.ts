@@ -174,13 +174,13 @@ describe('「確認済み」', () => {
     const row = target.locations[0]!.row!;
     // rows of other coloured findings may include this row; pick one only this finding colours
     const others = first.report.findings.filter((f) => f !== target && f.outcome === 'violation' && f.locations.some((l) => l.row === row));
-    setReviewed(first.store, first.keyOf.get(target)!, true);
+    setReviewed(first.store, first.keyOf(target), true);
     state.settings.set(SETTINGS_KEY, JSON.stringify(first.store));
     const second = await checkInWorkbook(ctxOf(state), 'active', options, {});
     expect(second.reviewed.map((f) => f.message.ja)).toEqual([target.message.ja]);
     const coloured = () => new Set(state.sheets[0]!.cfs.flatMap((c) => [...coveredRows(c.address)]));
     if (!others.length) expect(coloured().has(row)).toBe(false);
-    expect(parseStore(state.settings.get(SETTINGS_KEY)).reviewed).toEqual([first.keyOf.get(target)]);
+    expect(parseStore(state.settings.get(SETTINGS_KEY)).reviewed).toEqual([first.keyOf(target)]);
     // the user edits a cell of that row (備考): the finding is back
     state.edit('10月', row, 12, 'メモ');
     const third = await checkInWorkbook(ctxOf(state), 'active', options, {});
