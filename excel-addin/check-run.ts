@@ -13,6 +13,8 @@ import type { AddinStore, Mapping, Prefs } from './settings.ts';
 export interface HighlightProblem {
   /** protected sheets (skipped), by name */
   protectedSheets: string[];
+  /** of those, the sheets still carrying our colours of an earlier check (they may be out of date) */
+  staleSheets?: string[];
   /** the write itself failed (a view-only workbook …): what the host said, as a kind */
   failed?: HostErrorKind;
 }
@@ -83,7 +85,11 @@ export async function checkInWorkbook(
   const run: CheckRun = { sheets: read.sheets, imported, report, activeId: read.activeId, store: read.store, keyOf, reviewed };
   try {
     const result = await applyHighlights(ctx, plans, read.store, io);
-    if (result.protectedSheets.length) run.highlight = { protectedSheets: result.protectedSheets };
+    if (result.protectedSheets.length) {
+      run.highlight = { protectedSheets: result.protectedSheets };
+      const stale = read.sheets.filter((s) => s.protected && s.ourFormats.length > 0).map((s) => s.name);
+      if (stale.length) run.highlight.staleSheets = stale;
+    }
   } catch (e) {
     // the findings stand whatever happened to the colours (a view-only workbook, a sheet protected meanwhile)
     run.highlight = { protectedSheets: read.sheets.filter((s) => s.protected).map((s) => s.name), failed: hostErrorKind(e) };

@@ -76,6 +76,8 @@ const STRINGS = {
   reason_other: { ja: 'Excel でエラーが起きました。ブックを開き直してから、もう一度お試しください。', en: 'Excel reported an error. Reopen the workbook and try again.' },
   asOfInvalid: { ja: '基準日が入っていないか、日付として正しくありません。設定の「基準日」に日付（例: 2026/11/30）を入れてから、もう一度チェックしてください。', en: 'The as-of date is empty or not a valid date. Enter a date (e.g. 2026-11-30) under Settings → As of, then check again.' },
   highlightProtected: { ja: 'シート「{sheets}」は保護されているため、行に色を付けられませんでした。シートの保護を解除すると色を付けられます（[校閲] → [シート保護の解除]、そのあと再チェック）。指摘の一覧と、クリックでの行の選択はそのまま使えます。', en: 'Sheet "{sheets}" is protected, so its rows were not coloured. Unprotect the sheet (Review → Unprotect Sheet) and check again to colour them. The findings and selecting rows by clicking still work.' },
+  highlightStale: { ja: 'シート「{sheets}」には前回のチェックで付けた色が残っています（今の指摘と合わないことがあります）。保護を解除して再チェックすると正しい色になります。', en: 'Sheet "{sheets}" still has the colours of an earlier check (they may not match the current findings). Unprotect it and check again to correct them.' },
+  noOpenFindings: { ja: '確認済みにした指摘のほかに、指摘はありません（確認済みは一覧の下）。', en: 'No findings other than those marked reviewed (listed below).' },
   highlightDenied: { ja: 'ブックが読み取り専用（表示のみ）か、シートが保護されているため、行に色を付けられませんでした。編集を有効にし、シートの保護を解除すると色を付けられます（そのあと再チェック）。指摘の一覧と、クリックでの行の選択はそのまま使えます。', en: 'The workbook is read-only (view only) or a sheet is protected, so no row was coloured. Enable editing and unprotect the sheet, then check again. The findings and selecting rows by clicking still work.' },
   highlightFailed: { ja: '行に色を付けられませんでした。{reason} 指摘の一覧と、クリックでの行の選択はそのまま使えます。', en: 'Rows could not be coloured. {reason} The findings and selecting rows by clicking still work.' },
   groupBy: { ja: 'まとめ方', en: 'Group by' },

@@ -253,6 +253,7 @@ function renderHighlightNote(run: CheckRun): void {
   if (h.failed === 'access-denied') lines.push(t('highlightDenied'));
   else if (h.failed) lines.push(t('highlightFailed', { reason: t(`reason_${h.failed.replace('-', '_')}` as StringKey) }));
   else if (h.protectedSheets.length) lines.push(t('highlightProtected', { sheets: h.protectedSheets.join('」「') }));
+  if (h.staleSheets?.length) lines.push(t('highlightStale', { sheets: h.staleSheets.join('」「') }));
   note.textContent = lines.join('\n');
   note.hidden = lines.length === 0;
 }
@@ -374,7 +375,8 @@ function renderReport(run: CheckRun, nothing?: string[]): void {
   renderNotEvaluated(report);
   renderReviewed(run);
   if (!ordered.length) {
-    container.replaceChildren(notice ?? el('p', { class: 'hint' }, t('noFindings')));
+    // never an unqualified 「指摘はありません」 while reviewed findings exist
+    container.replaceChildren(notice ?? el('p', { class: 'hint' }, t(run.reviewed.length ? 'noOpenFindings' : 'noFindings')));
     return;
   }
   container.replaceChildren(

@@ -35,6 +35,17 @@ describe('a protected sheet or a view-only workbook keeps the findings', () => {
     expect(state.sheets[0]!.cfs).toEqual([]);
   });
 
+  it('a sheet protected after a check: its old colours stay and are named as possibly out of date', async () => {
+    const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    await checkInWorkbook(ctxOf(state), 'active', options, { multiArea: true });
+    const before = ours(state).length;
+    expect(before).toBeGreaterThan(0);
+    state.sheets[0]!.protected = true;
+    const run = await checkInWorkbook(ctxOf(state), 'active', options, { multiArea: true });
+    expect(run.highlight).toEqual({ protectedSheets: ['10月'], staleSheets: ['10月'] });
+    expect(ours(state).length).toBe(before);
+  });
+
   it('all sheets, one protected: the other is coloured', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }, { name: '11月', values: attendanceSheet(30, 3) }] });
     state.sheets[1]!.protected = true;
