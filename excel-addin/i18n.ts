@@ -64,6 +64,7 @@ const STRINGS = {
   checkFailed: { ja: 'チェックできませんでした。{reason}', en: 'Could not check. {reason}' },
   selectFailed: { ja: 'シートの行を選択できませんでした。{reason}', en: 'Could not select the rows on the sheet. {reason}' },
   clearFailed: { ja: 'ハイライトを消せませんでした。{reason}', en: 'Could not clear the highlights. {reason}' },
+  autoCheckFailed: { ja: '自動チェックを始められませんでした（「このシートをチェック」は使えます）。{reason}', en: 'Could not start auto check (Check this sheet still works). {reason}' },
   prefsSaveFailed: { ja: '設定をブックに保存できませんでした（この画面では使えます）。{reason}', en: 'Could not save the settings in the workbook (they still apply in this pane). {reason}' },
   mappingSaveFailed: { ja: '列の対応をブックに保存できませんでした。{reason}', en: 'Could not save the column mapping in the workbook. {reason}' },
   reviewSaveFailed: { ja: '「確認済み」をブックに保存できませんでした。{reason}', en: 'Could not save “reviewed” in the workbook. {reason}' },

@@ -215,7 +215,8 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
     renderMapping();
     const lines = records > 0 ? [t('checked', { sheets: checkedSheets.length, records })] : problems.length ? [] : [t('nothingChecked'), ...nothing!];
     setStatus([...lines, ...problems].join('\n'), problems.length > 0 && checkedSheets.length === 0);
-    await updateWatch();
+    // the check stands even if watching the sheets for 自動チェック fails
+    await updateWatch().catch((e: unknown) => setStatus(`${$('status').textContent ?? ''}\n${t('autoCheckFailed', { reason: reason(e) })}`.trim(), true));
   } catch (e) {
     // the findings on screen would be those of an earlier check: remove them
     clearResults();
@@ -757,7 +758,7 @@ async function start(): Promise<void> {
   $('checkAll').addEventListener('click', () => void runCheck('all'));
   $('clear').addEventListener('click', () => void onClear());
   for (const id of ['pack', 'weekStart', 'capacity', 'notes']) $(id).addEventListener('change', () => void savePrefs());
-  autoBox.addEventListener('change', () => void savePrefs().then(updateWatch));
+  autoBox.addEventListener('change', () => void savePrefs().then(updateWatch).catch((e: unknown) => setStatus(t('autoCheckFailed', { reason: reason(e) }), true)));
   $('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = 'true';
 }
