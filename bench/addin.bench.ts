@@ -12,7 +12,8 @@ async function once() {
   const state = new FakeWorkbookState({ sheets: [{ name: '記録', values: values.map((r) => [...r]) }] });
   const ctx = new FakeContext(state) as unknown as Excel.RequestContext;
   const t = performance.now();
-  const run = await checkInWorkbook(ctx, 'active', { asOf: '2026-11-23' }, {});
+  // as the pane runs it on Excel 2021+ / Microsoft 365: one conditional format per colour (multi-area)
+  const run = await checkInWorkbook(ctx, 'active', { asOf: '2026-11-23' }, { multiArea: true });
   const ms = performance.now() - t;
   return { ms, syncs: state.syncs, records: run.imported[0]!.records, findings: run.report.findings.length, formats: state.sheets[0]!.cfs.length };
 }

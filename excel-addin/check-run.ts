@@ -2,10 +2,22 @@
 // Excel access goes through excel-io.ts; the judging is core's.
 import { checkSheets, importGrid } from '../core/index.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
-import type { CheckOptions, Report } from '../core/model/report.ts';
-import { applyHighlights, readWorkbook, type IoOptions, type SheetRead } from './excel-io.ts';
+import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
+import type { SheetGrid } from '../core/import/types.ts';
+import { applyHighlights, hostErrorKind, readWorkbook, type HostErrorKind, type IoOptions, type SheetRead } from './excel-io.ts';
 import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
+import { reviewKeys, splitReviewed } from './reviews.ts';
 import type { AddinStore, Mapping, Prefs } from './settings.ts';
+
+/** Why rows could not be coloured; the findings are shown anyway. */
+export interface HighlightProblem {
+  /** protected sheets (skipped), by name */
+  protectedSheets: string[];
+  /** of those, the sheets still carrying our colours of an earlier check (they may be out of date) */
+  staleSheets?: string[];
+  /** the write itself failed (a view-only workbook …): what the host said, as a kind */
+  failed?: HostErrorKind;
+}
 
 export interface CheckRun {
   sheets: SheetRead[];
@@ -13,14 +25,19 @@ export interface CheckRun {
   report: Report;
   activeId: string;
   store: AddinStore;
+  /** review key of a finding (reviews.ts), computed on demand */
+  keyOf: (f: Finding) => string;
+  /** findings marked 「確認済み」 whose data did not change: listed apart, not coloured */
+  reviewed: Finding[];
+  /** set when some or all rows could not be coloured */
+  highlight?: HighlightProblem;
 }
 
 function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedSheet {
   try {
     return importGrid(sheet.grid, mapping ? { mapping } : {});
-  } catch (e) {
+  } catch {
     // core promises not to throw; if it does, the sheet shows as unreadable instead of failing the pane
-    const detail = e instanceof Error ? e.message : String(e);
     return {
       name: sheet.name,
       columns: {},
@@ -29,7 +46,13 @@ function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedShe
       recordList: [],
       inputFindings: [],
       fields: [],
-      problem: { code: 'no-header', message: { ja: `読み込めませんでした: ${detail}`, en: `Could not read: ${detail}` } },
+      problem: {
+        code: 'no-header',
+        message: {
+          ja: `シート「${sheet.name}」を読み込めませんでした（想定外の内容です）。見出し行と「列の対応」を確かめてから、もう一度チェックしてください。`,
+          en: `Sheet "${sheet.name}" could not be read (unexpected content). Check the header row and the column mapping, then check again.`,
+        },
+      },
     };
   }
 }
@@ -51,11 +74,25 @@ export async function checkInWorkbook(
   if (prefs) read.store.prefs = prefs;
   const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
   const report = checkSheets(imported.filter((i) => !i.problem), options);
+  const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
+  const keyOf = reviewKeys(grids);
+  const { open, reviewed } = splitReviewed(report.findings, read.store.reviewed ?? [], keyOf);
   const plans = read.sheets.map((sheet) => ({
     sheet,
-    runs: coalesceRows(rowTones(report.findings, sheet.name)),
-    notes: io.notes && io.writeNotes ? rowNotes(report.findings, sheet.name) : [],
+    runs: coalesceRows(rowTones(open, sheet.name)),
+    notes: io.notes && io.writeNotes ? rowNotes(open, sheet.name) : [],
   }));
-  const store = await applyHighlights(ctx, plans, read.store, io);
-  return { sheets: read.sheets, imported, report, activeId: read.activeId, store };
+  const run: CheckRun = { sheets: read.sheets, imported, report, activeId: read.activeId, store: read.store, keyOf, reviewed };
+  try {
+    const result = await applyHighlights(ctx, plans, read.store, io);
+    if (result.protectedSheets.length) {
+      run.highlight = { protectedSheets: result.protectedSheets };
+      const stale = read.sheets.filter((s) => s.protected && s.ourFormats.length > 0).map((s) => s.name);
+      if (stale.length) run.highlight.staleSheets = stale;
+    }
+  } catch (e) {
+    // the findings stand whatever happened to the colours (a view-only workbook, a sheet protected meanwhile)
+    run.highlight = { protectedSheets: read.sheets.filter((s) => s.protected).map((s) => s.name), failed: hostErrorKind(e) };
+  }
+  return run;
 }

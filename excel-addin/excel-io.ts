@@ -1,8 +1,9 @@
 // The only file that talks to Excel. Reads cells, writes conditional formats, notes and our settings key.
-// Never writes a cell value, never touches formats it did not create.
+// Never writes a cell value, never touches formats it did not create (ours carry CF_MARKER in their formula;
+// ConditionalFormat.id is never trusted: ids are not stable and may equal the id of a user's rule).
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
 import { CF_FORMULA, CF_MARKER, NOTE_PREFIX, SETTINGS_KEY, adoptSheets, parseStore, sheetState, type AddinStore } from './settings.ts';
-import { columnLetter, parseAddress, type RowNote, type RowRun, type Tone } from './highlights.ts';
+import { columnLetter, parseAddress, toneAreas, type RowNote, type RowRun, type Tone } from './highlights.ts';
 
 /** Fluent-like light fills: error light red, warning light yellow. */
 export const FILL: Record<Tone, string> = { error: '#FDE7E9', warning: '#FFF4CE' };
@@ -30,6 +31,19 @@ export function isPayloadError(e: unknown): boolean {
  */
 export function maybePayloadError(e: unknown): boolean {
   return isPayloadError(e) || errorCodes(e).includes('GeneralException');
+}
+
+/** What went wrong, for a specific message (the host's own text is never shown). */
+export type HostErrorKind = 'access-denied' | 'not-found' | 'too-big' | 'busy' | 'edit-mode' | 'other';
+
+export function hostErrorKind(e: unknown): HostErrorKind {
+  const codes = errorCodes(e);
+  if (codes.includes('AccessDenied')) return 'access-denied';
+  if (codes.includes('ItemNotFound')) return 'not-found';
+  if (isPayloadError(e)) return 'too-big';
+  if (codes.includes('InvalidOperationInCellEditMode')) return 'edit-mode';
+  if (codes.some((c) => ['ActivityLimitReached', 'RequestAborted', 'Conflict', 'ServiceNotAvailable', 'Timeout'].includes(c))) return 'busy';
+  return 'other';
 }
 
 function errorCodes(e: unknown): string[] {
@@ -62,8 +76,10 @@ export interface SheetRead {
   grid: SheetGrid;
   /** the used range, undefined when the sheet is empty */
   bounds?: Bounds;
-  /** ids of the conditional formats on the sheet that are ours (stored id or our marker formula) */
-  ourFormats: string[];
+  /** the conditional formats on the sheet that carry our marker (valid only in the request context of the read) */
+  ourFormats: Excel.ConditionalFormat[];
+  /** the sheet is protected: formats cannot be added (ExcelApi 1.2 WorksheetProtection) */
+  protected?: boolean;
   /** addresses of notes of ours still present */
   ourNotes: string[];
 }
@@ -82,6 +98,8 @@ export interface IoOptions {
   notes?: boolean;
   /** write a note on each affected row (needs `notes`) */
   writeNotes?: boolean;
+  /** ExcelApi 1.9: one conditional format per colour over a multi-area range (else one per run of rows) */
+  multiArea?: boolean;
   /**
    * Ask Excel whether the workbook uses the 1904 date system (Workbook.use1904DateSystem, a preview
    * API in no released ExcelApi set yet). Only when the loaded Office.js defines it; see supports1904.
@@ -120,7 +138,7 @@ function queueSheet(sheet: Excel.Worksheet, store: AddinStore, sheetId: string |
 /** Conditional formats and our notes of a sheet; no cell is loaded. */
 function queueFormats(sheet: Excel.Worksheet, store: AddinStore, sheetId: string | undefined, opts: IoOptions): PendingFormats {
   const formats = sheet.getRange().conditionalFormats;
-  formats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  formats.load('items/type,items/customOrNullObject/rule/formula');
   const notes: Pending['notes'] = [];
   if (opts.notes && sheetId) {
     for (const address of store.sheets[sheetId]?.notes ?? []) {
@@ -132,14 +150,12 @@ function queueFormats(sheet: Excel.Worksheet, store: AddinStore, sheetId: string
   return { sheet, formats, notes };
 }
 
-function ourFormatIds(formats: Excel.ConditionalFormatCollection, stored: readonly string[]): string[] {
-  const ids: string[] = [];
-  for (const cf of formats.items) {
+/** Our formats: a custom rule whose formula carries the marker. Nothing else (a stored id proves nothing). */
+function ourFormats(formats: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return formats.items.filter((cf) => {
     const custom = cf.type === 'Custom' ? cf.customOrNullObject : undefined;
-    const marked = custom && !custom.isNullObject && String(custom.rule.formula ?? '').includes(CF_MARKER);
-    if (stored.includes(cf.id) || marked) ids.push(cf.id);
-  }
-  return ids;
+    return !!custom && !custom.isNullObject && String(custom.rule.formula ?? '').includes(CF_MARKER);
+  });
 }
 
 const asCells = (values: unknown[][]): CellValue[][] => values as CellValue[][];
@@ -197,10 +213,10 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
   const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
   const active = ctx.workbook.worksheets.getActiveWorksheet();
-  active.load('id,name');
+  active.load('id,name,protection/protected');
   // every sheet's id and name (hidden ones too), to match stored entries to sheets
   const all = ctx.workbook.worksheets;
-  all.load('items/id,items/name,items/visibility');
+  all.load(scope === 'all' ? 'items/id,items/name,items/visibility,items/protection/protected' : 'items/id,items/name,items/visibility');
   const workbook = ctx.workbook as unknown as Workbook1904;
   if (opts.date1904) workbook.load('use1904DateSystem');
   let targets: { sheet: Excel.Worksheet; pending?: Pending }[];
@@ -238,12 +254,12 @@ export async function readWorkbook(ctx: Ctx, scope: 'active' | 'all', opts: IoOp
       grid.startRow = bounds.row;
       grid.startCol = bounds.col;
     }
-    const stored = store.sheets[t.sheet.id]?.highlights ?? [];
     const ourNotes = p.notes
       .filter((n) => !n.note.isNullObject && n.note.content.startsWith(NOTE_PREFIX))
       .map((n) => n.address);
-    const read: SheetRead = { id: t.sheet.id, name: t.sheet.name, grid, ourFormats: ourFormatIds(p.formats, stored), ourNotes };
+    const read: SheetRead = { id: t.sheet.id, name: t.sheet.name, grid, ourFormats: ourFormats(p.formats), ourNotes };
     if (bounds) read.bounds = bounds;
+    if (t.sheet.protection.protected) read.protected = true;
     sheets.push(read);
   }
   return { sheets, store, activeId: active.id, activeName: active.name };
@@ -255,37 +271,58 @@ export interface SheetHighlight {
   notes?: RowNote[];
 }
 
+export interface HighlightResult {
+  store: AddinStore;
+  /** protected sheets that were left alone (their findings are listed, not coloured) */
+  protectedSheets: string[];
+  /** conditional formats added */
+  formats: number;
+}
+
 /**
  * Replace our highlights on the given sheets and save the store, in 2 syncs:
- * delete ours + add new formats (+ probe note cells), then record ids (+ add notes) and save settings.
+ * delete ours + add new formats (+ probe note cells), then add notes and save settings.
+ * With `multiArea` each colour is one format over a multi-area range (split only where the address would be too
+ * long); without it, one format per run of rows. Protected sheets are skipped (reported in the result).
  */
-export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: AddinStore, opts: IoOptions = {}): Promise<AddinStore> {
-  const added: { id: string; name: string; formats: Excel.ConditionalFormat[]; probes: { address: string; text: string; note: Excel.Note }[] }[] = [];
+export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: AddinStore, opts: IoOptions = {}): Promise<HighlightResult> {
+  const added: { id: string; name: string; probes: { address: string; text: string; note: Excel.Note }[] }[] = [];
+  const protectedSheets: string[] = [];
+  let formats = 0;
   let queued = 0;
   const flushOnWeb = async () => {
     if (opts.payloadLimit && ++queued % WEB_OPS_PER_SYNC === 0) await ctx.sync();
   };
+  const addFormat = (range: Excel.Range | Excel.RangeAreas, tone: Tone) => {
+    const cf = range.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = CF_FORMULA;
+    cf.custom.format.fill.color = FILL[tone];
+    formats += 1;
+  };
   for (const plan of plans) {
     const { sheet: read } = plan;
+    if (read.protected) {
+      protectedSheets.push(read.name);
+      continue;
+    }
     const sheet = ctx.workbook.worksheets.getItem(read.name);
-    const sheetFormats = sheet.getRange().conditionalFormats;
-    for (const id of read.ourFormats) {
-      sheetFormats.getItem(id).delete();
+    for (const cf of read.ourFormats) {
+      cf.delete();
       await flushOnWeb();
     }
-    const entry: (typeof added)[number] = { id: read.id, name: read.name, formats: [], probes: [] };
+    const entry: (typeof added)[number] = { id: read.id, name: read.name, probes: [] };
     for (const address of read.ourNotes) sheet.notes.getItem(address).delete();
     const bounds = read.bounds;
     if (bounds) {
       const first = columnLetter(bounds.col);
       const last = columnLetter(bounds.lastCol);
-      for (const run of plan.runs) {
-        const cf = sheet.getRange(`${first}${run.from}:${last}${run.to}`).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = CF_FORMULA;
-        cf.custom.format.fill.color = FILL[run.tone];
-        cf.load('id');
-        entry.formats.push(cf);
-        await flushOnWeb();
+      if (opts.multiArea) {
+        for (const area of toneAreas(plan.runs, first, last)) addFormat(sheet.getRanges(area.address), area.tone);
+      } else {
+        for (const run of plan.runs) {
+          addFormat(sheet.getRange(`${first}${run.from}:${last}${run.to}`), run.tone);
+          await flushOnWeb();
+        }
       }
       if (opts.notes && opts.writeNotes) {
         for (const n of plan.notes ?? []) {
@@ -301,9 +338,6 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
   await ctx.sync();
   for (const entry of added) {
     const state = sheetState(store, entry.id, entry.name);
-    const ids = entry.formats.map((cf) => cf.id);
-    if (ids.length) state.highlights = ids;
-    else delete state.highlights;
     const notes: string[] = [];
     if (opts.notes) {
       const sheet = ctx.workbook.worksheets.getItem(entry.name);
@@ -318,10 +352,10 @@ export async function applyHighlights(ctx: Ctx, plans: SheetHighlight[], store: 
   }
   ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
   await ctx.sync();
-  return store;
+  return { store, protectedSheets, formats };
 }
 
-/** Remove only what we created (stored ids or our marker), on the active sheet or all sheets. 3 syncs. */
+/** Remove only what we created (formats with our marker, notes with our prefix), on the active sheet or all sheets. 3 syncs. */
 export async function clearHighlights(ctx: Ctx, scope: 'active' | 'all', opts: IoOptions = {}): Promise<{ formats: number; notes: number }> {
   const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
@@ -340,18 +374,15 @@ export async function clearHighlights(ctx: Ctx, scope: 'active' | 'all', opts: I
   let notes = 0;
   for (const { sheet, p } of pending) {
     const state = store.sheets[sheet.id];
-    const ids = ourFormatIds(p.formats, state?.highlights ?? []);
-    for (const id of ids) p.formats.getItem(id).delete();
-    formats += ids.length;
+    const ours = ourFormats(p.formats);
+    for (const cf of ours) cf.delete();
+    formats += ours.length;
     for (const n of p.notes) {
       if (n.note.isNullObject || !n.note.content.startsWith(NOTE_PREFIX)) continue;
       n.note.delete();
       notes += 1;
     }
-    if (state) {
-      delete state.highlights;
-      delete state.notes;
-    }
+    if (state) delete state.notes;
   }
   ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
   await ctx.sync();
@@ -365,7 +396,7 @@ export async function loadStore(ctx: Ctx): Promise<AddinStore> {
   return parseStore(setting.isNullObject ? undefined : setting.value);
 }
 
-/** Save the store (mapping, prefs) in 1 sync, keeping the highlight ids already saved by others. */
+/** Save the store (mapping, prefs, reviewed findings) in 1 sync. */
 export async function saveStore(ctx: Ctx, store: AddinStore): Promise<void> {
   ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(store));
   await ctx.sync();
@@ -439,6 +470,17 @@ export async function watchSheets(sheetNames: readonly string[], handler: Change
   };
 }
 
-export function runExcel<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return Excel.run(fn);
+/**
+ * Run a batch. `mergeUndo` (ExcelApi 1.20, feature-detected by the caller): the batch's writes become one
+ * undo step (Ctrl+Z undoes the whole check, clear or save at once). If Excel says a call in it cannot be
+ * grouped (UndoNotSupported), the batch runs again ungrouped: it is idempotent (ours are replaced).
+ */
+export async function runExcel<T>(fn: (ctx: Ctx) => Promise<T>, opts: { mergeUndo?: boolean } = {}): Promise<T> {
+  if (!opts.mergeUndo) return Excel.run(fn);
+  try {
+    return await Excel.run({ mergeUndoGroup: true }, fn);
+  } catch (e) {
+    if (!errorCodes(e).includes('UndoNotSupported')) throw e;
+    return Excel.run(fn);
+  }
 }

@@ -29,6 +29,34 @@ export function coalesceRows(tones: ReadonlyMap<number, Tone>): RowRun[] {
   return runs;
 }
 
+/**
+ * Longest multi-area address we give one conditional format. No limit is documented for RangeAreas; 8,000
+ * characters stays under Excel's 8,192-character formula limit, so a 30,000-row sheet needs a few formats per colour.
+ */
+export const MAX_AREA_ADDRESS = 8000;
+
+/** Runs of each tone as multi-area addresses over columns first..last ("A3:L5,A9:L9"), split at `maxChars`. */
+export function toneAreas(runs: readonly RowRun[], first: string, last: string, maxChars = MAX_AREA_ADDRESS): { tone: Tone; address: string }[] {
+  const out: { tone: Tone; address: string }[] = [];
+  for (const tone of ['error', 'warning'] as const) {
+    let parts: string[] = [];
+    let length = 0;
+    for (const run of runs) {
+      if (run.tone !== tone) continue;
+      const area = `${first}${run.from}:${last}${run.to}`;
+      if (parts.length && length + 1 + area.length > maxChars) {
+        out.push({ tone, address: parts.join(',') });
+        parts = [];
+        length = 0;
+      }
+      length += (parts.length ? 1 : 0) + area.length;
+      parts.push(area);
+    }
+    if (parts.length) out.push({ tone, address: parts.join(',') });
+  }
+  return out;
+}
+
 /** One note text per affected row: the Japanese messages of its findings. */
 export function rowNotes(findings: readonly Finding[], sheet: string, maxLength = 1000): RowNote[] {
   const byRow = new Map<number, string[]>();

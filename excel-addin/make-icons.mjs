@@ -1,5 +1,5 @@
 // Writes the add-in icons (blue rounded square, white house with a check) as PNGs, no dependencies.
-// Usage: node excel-addin/make-icons.mjs  → excel-addin/public/assets/icon-{16,32,64,80,128}.png
+// Usage: node excel-addin/make-icons.mjs  → excel-addin/public/assets/icon-{16,20,24,32,40,48,64,80,128}.png
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,9 @@ const inside = {
   },
 };
 
+/** Ribbon sizes (16/20/24/32/40/48/64/80 for scaling 100–250 %), 128 for the store listing. */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
+
 export function drawIcon(size) {
   const ss = 4;
   const out = Buffer.alloc(size * size * 4);
@@ -92,7 +95,7 @@ export function drawIcon(size) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const size of [16, 32, 64, 80, 128]) {
+  for (const size of ICON_SIZES) {
     const file = new URL(`./public/assets/icon-${size}.png`, import.meta.url);
     writeFileSync(file, drawIcon(size));
   }

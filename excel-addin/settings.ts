@@ -2,7 +2,10 @@
 import { CANONICAL_FIELDS, type CanonicalField } from '../core/model/record.ts';
 
 export const SETTINGS_KEY = 'zaitakuCheck';
-/** Marker inside our conditional-format formula, so our formats are recognisable even if ids change. */
+/**
+ * Marker inside our conditional-format formula: the only way our formats are recognised
+ * (ConditionalFormat.id is not a stable identity, so no id is stored).
+ */
 export const CF_MARKER = 'zaitaku-check';
 export const CF_FORMULA = `=ISTEXT("${CF_MARKER}")`;
 /** Prefix of notes we write (notes have no id: they are found by cell address and this prefix). */
@@ -16,8 +19,6 @@ export interface SheetState {
   name: string;
   /** forced column mapping (see Mapping) */
   mapping?: Mapping;
-  /** ids of the conditional formats we created */
-  highlights?: string[];
   /** cell addresses of the notes we created */
   notes?: string[];
 }
@@ -28,13 +29,20 @@ export interface Prefs {
   capacity?: number;
   autoCheck?: boolean;
   notes?: boolean;
+  /** findings grouped by rule (default) or by user */
+  groupBy?: 'rule' | 'user';
 }
 
 export interface AddinStore {
   version: 1;
   prefs: Prefs;
   sheets: Record<string, SheetState>;
+  /** keys of findings marked 「確認済み」 (see reviews.ts), oldest first */
+  reviewed?: string[];
 }
+
+/** At most this many reviewed keys are kept (the oldest are dropped): the settings stay small. */
+export const MAX_REVIEWED = 2000;
 
 export function emptyStore(): AddinStore {
   return { version: 1, prefs: {}, sheets: {} };
@@ -74,6 +82,7 @@ export function parseStore(raw: unknown): AddinStore {
     if (typeof p.capacity === 'number' && Number.isInteger(p.capacity) && p.capacity > 0) store.prefs.capacity = p.capacity;
     if (typeof p.autoCheck === 'boolean') store.prefs.autoCheck = p.autoCheck;
     if (typeof p.notes === 'boolean') store.prefs.notes = p.notes;
+    if (p.groupBy === 'rule' || p.groupBy === 'user') store.prefs.groupBy = p.groupBy;
   }
   if (isRecord(value.sheets)) {
     for (const [id, s] of Object.entries(value.sheets)) {
@@ -81,14 +90,23 @@ export function parseStore(raw: unknown): AddinStore {
       const state: SheetState = { name: typeof s.name === 'string' ? s.name : '' };
       const mapping = parseMapping(s.mapping);
       if (mapping) state.mapping = mapping;
-      const hl = strings(s.highlights);
-      if (hl?.length) state.highlights = hl;
+      // `highlights` (conditional-format ids) of older versions is dropped: formats are found by their marker
       const notes = strings(s.notes);
       if (notes?.length) state.notes = notes;
       store.sheets[id] = state;
     }
   }
+  const reviewed = strings(value.reviewed);
+  if (reviewed?.length) store.reviewed = reviewed.slice(-MAX_REVIEWED);
   return store;
+}
+
+/** Mark (or, with `on` false, unmark) a finding key as reviewed. */
+export function setReviewed(store: AddinStore, key: string, on: boolean): void {
+  const list = (store.reviewed ?? []).filter((k) => k !== key);
+  if (on) list.push(key);
+  if (list.length) store.reviewed = list.slice(-MAX_REVIEWED);
+  else delete store.reviewed;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Task pane: settings, actions, findings and the column-mapping panel. No rule logic: core decides.
 import { CANONICAL_FIELDS, FIELD_LABELS, LAYOUT_LABELS, PACKS, getRule } from '../core/index.ts';
-import { checkInWorkbook } from './check-run.ts';
+import { checkInWorkbook, type CheckRun } from './check-run.ts';
 import type { CanonicalField } from '../core/model/record.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
@@ -8,6 +8,7 @@ import { headerlessFirstRow } from '../core/import/plan.ts';
 import {
   WEB_PAYLOAD_LIMIT,
   clearHighlights,
+  hostErrorKind,
   loadStore,
   runExcel,
   saveStore,
@@ -19,9 +20,10 @@ import {
   type SheetRead,
 } from './excel-io.ts';
 import { langFromOffice, makeT, type Lang, type StringKey } from './i18n.ts';
-import { emptyStore, letterList, remapColumn, resetMapping, type AddinStore } from './settings.ts';
+import { emptyStore, letterList, remapColumn, resetMapping, setReviewed, type AddinStore } from './settings.ts';
+import { applyTheme } from './theme.ts';
 
-/** The ExcelApi version the pane cannot work without (conditional formats); see the manifest. */
+/** The ExcelApi version the pane cannot work without (conditional formats): Excel 2019 and later; see the manifest. */
 const MIN_API = '1.6';
 const MAX_ITEMS_PER_GROUP = 50;
 const FIRST_ITEMS = 3;
@@ -49,10 +51,15 @@ const INPUT_TITLES: Record<string, { ja: string; en: string }> = {
 let lang: Lang = 'ja';
 let t = makeT(lang);
 let store: AddinStore = emptyStore();
-let caps = { multiArea: false, autoCheck: false, notes: false, web: false, date1904: false };
+let caps = { multiArea: false, autoCheck: false, notes: false, web: false, date1904: false, undoGroup: false };
 let busy = false;
 let lastScope: 'active' | 'all' = 'active';
-let last: { sheets: SheetRead[]; imported: ImportedSheet[]; report: Report; activeId: string } | undefined;
+let last: CheckRun | undefined;
+/** groups the user had open (by key), kept across re-checks; undefined before the first render */
+let openGroups: Set<string> | undefined;
+/** groups whose 「すべて表示」 was pressed */
+const expandedGroups = new Set<string>();
+let groupBy: 'rule' | 'user' = 'rule';
 let unwatch: (() => Promise<void>) | undefined;
 let autoTimer: ReturnType<typeof setTimeout> | undefined;
 let recheckAfterBusy = false;
@@ -83,12 +90,14 @@ function fatal(text: string): void {
   for (const id of ['checkSheet', 'checkAll', 'clear']) $<HTMLButtonElement>(id).disabled = true;
 }
 
-function describeError(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as { message?: string; code?: string; debugInfo?: { message?: string } };
-    return o.debugInfo?.message || o.message || o.code || String(e);
-  }
-  return String(e);
+/** What went wrong and what to do, in the UI language; the host's own text is never shown. */
+function reason(e: unknown): string {
+  return t(`reason_${hostErrorKind(e).replace('-', '_')}` as StringKey);
+}
+
+/** Writes go in one undo group where Excel can (ExcelApi 1.20). */
+function write<T>(fn: Parameters<typeof runExcel<T>>[0]): Promise<T> {
+  return runExcel(fn, { mergeUndo: caps.undoGroup });
 }
 
 function translateStatic(): void {
@@ -120,14 +129,21 @@ function readPrefs(): AddinStore['prefs'] {
     weekStart: $<HTMLSelectElement>('weekStart').value === 'sun' ? 'sun' : 'mon',
     autoCheck: $<HTMLInputElement>('autoCheck').checked,
     notes: $<HTMLInputElement>('notes').checked,
+    groupBy,
   };
   if (Number.isInteger(capacity) && capacity > 0) prefs.capacity = capacity;
   return prefs;
 }
 
+function validIso(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
 function checkOptions(): CheckOptions | undefined {
   const asOf = $<HTMLInputElement>('asOf').value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return undefined;
+  if (!validIso(asOf)) return undefined;
   const prefs = readPrefs();
   const options: CheckOptions = { asOf, defaultPack: prefs.pack ?? 'national', weekStart: prefs.weekStart ?? 'mon' };
   if (prefs.capacity) options.capacity = prefs.capacity;
@@ -135,7 +151,7 @@ function checkOptions(): CheckOptions | undefined {
 }
 
 function ioOptions(): IoOptions {
-  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked, date1904: caps.date1904 };
+  const io: IoOptions = { notes: caps.notes, writeNotes: caps.notes && $<HTMLInputElement>('notes').checked, date1904: caps.date1904, multiArea: caps.multiArea };
   if (caps.web) io.payloadLimit = WEB_PAYLOAD_LIMIT;
   return io;
 }
@@ -162,17 +178,23 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
     return;
   }
   const options = checkOptions();
+  const asOfInput = $<HTMLInputElement>('asOf');
   if (!options) {
-    setStatus(t('failed', { detail: t('asOf') }), true);
+    clearResults();
+    setStatus(t('asOfInvalid'), true);
+    asOfInput.setAttribute('aria-invalid', 'true');
+    $<HTMLDetailsElement>('settings').open = true;
+    asOfInput.focus();
     return;
   }
+  asOfInput.removeAttribute('aria-invalid');
   busy = true;
   lastScope = scope;
   setButtons(false);
   setStatus(t('checking'));
   try {
     const io = ioOptions();
-    const run = (o: IoOptions) => runExcel((ctx) => checkInWorkbook(ctx, scope, options, o, readPrefs()));
+    const run = (o: IoOptions) => write((ctx) => checkInWorkbook(ctx, scope, options, o, readPrefs()));
     const result = await run(io).catch((e: unknown) => {
       if (!io.date1904) throw e;
       // This Excel does not know Workbook.use1904DateSystem: read dates as 1900-system serials.
@@ -188,13 +210,17 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
     const records = checkedSheets.reduce((n, i) => n + i.records, 0);
     // no record read at all: say why instead of showing zero counts and "no findings"
     const nothing = records === 0 ? result.sheets.map((s, i) => noRecordsText(s, result.imported[i]!)) : undefined;
-    renderReport(result.report, nothing);
+    renderReport(result, nothing);
+    renderHighlightNote(result);
     renderMapping();
     const lines = records > 0 ? [t('checked', { sheets: checkedSheets.length, records })] : problems.length ? [] : [t('nothingChecked'), ...nothing!];
     setStatus([...lines, ...problems].join('\n'), problems.length > 0 && checkedSheets.length === 0);
-    await updateWatch();
+    // the check stands even if watching the sheets for 自動チェック fails
+    await updateWatch().catch((e: unknown) => setStatus(`${$('status').textContent ?? ''}\n${t('autoCheckFailed', { reason: reason(e) })}`.trim(), true));
   } catch (e) {
-    setStatus(t('failed', { detail: describeError(e) }), true);
+    // the findings on screen would be those of an earlier check: remove them
+    clearResults();
+    setStatus(t('checkFailed', { reason: reason(e) }), true);
   } finally {
     busy = false;
     setButtons(true);
@@ -203,6 +229,34 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
       scheduleAutoCheck();
     }
   }
+}
+
+/** No results on screen (a failed check, a bad as-of date): stale findings must not look current. */
+function clearResults(): void {
+  last = undefined;
+  $('summary').hidden = true;
+  $('findings').hidden = true;
+  $('sheetsPanel').hidden = true;
+  $('highlightNote').hidden = true;
+  $('groups').replaceChildren();
+  $('reviewedList').replaceChildren();
+  $('reviewedPanel').hidden = true;
+}
+
+function renderHighlightNote(run: CheckRun): void {
+  const note = $('highlightNote');
+  const h = run.highlight;
+  if (!h) {
+    note.hidden = true;
+    return;
+  }
+  const lines: string[] = [];
+  if (h.failed === 'access-denied') lines.push(t('highlightDenied'));
+  else if (h.failed) lines.push(t('highlightFailed', { reason: t(`reason_${h.failed.replace('-', '_')}` as StringKey) }));
+  else if (h.protectedSheets.length) lines.push(t('highlightProtected', { sheets: h.protectedSheets.join('」「') }));
+  if (h.staleSheets?.length) lines.push(t('highlightStale', { sheets: h.staleSheets.join('」「') }));
+  note.textContent = lines.join('\n');
+  note.hidden = lines.length === 0;
 }
 
 function setButtons(enabled: boolean): void {
@@ -247,64 +301,123 @@ function stateLabel(state: ReturnType<typeof findingState>): string {
   return state === 'error' ? t('severity_error') : state === 'warning' ? t('severity_warning') : t(`outcome_${state}`);
 }
 
-/** `nothing`: no record was read; the reasons, one per sheet (the counts are hidden: nothing was checked). */
-function renderReport(report: Report, nothing?: string[]): void {
-  $('sumErrors').textContent = String(report.summary.errors);
-  $('sumWarnings').textContent = String(report.summary.warnings);
-  $('sumIncomplete').textContent = String(report.summary.incomplete);
-  $('sumPending').textContent = String(report.summary.pending);
-  $('summary').hidden = !!nothing;
-  $('findings').hidden = false;
-  const notice = nothing
-    ? el('div', { id: 'nothingChecked', class: 'banner warn', role: 'note' }, el('p', {}, t('nothingChecked')), el('ul', { class: 'plain' }, ...[...new Set(nothing)].map((r) => el('li', {}, r))))
-    : undefined;
+/** Counts of the findings shown (reviewed ones are listed apart): the tiles agree with the row colours. */
+function countStates(findings: readonly Finding[]): Record<ReturnType<typeof findingState>, number> {
+  const n = { error: 0, warning: 0, incomplete: 0, pending: 0 };
+  for (const f of findings) n[findingState(f)] += 1;
+  return n;
+}
 
+type SheetSummaryWithHomeDays = Report['inputs'][number]['sheets'][number] & { homeDays?: number };
+
+function renderSheetSummary(report: Report): void {
+  const rows = report.inputs.flatMap((i) => i.sheets as SheetSummaryWithHomeDays[]);
+  $('sheetsPanel').hidden = rows.length === 0;
+  $('sheetSummary').querySelector('tbody')!.replaceChildren(
+    ...rows.map((s) =>
+      el('tr', { 'data-sheet': s.name }, el('td', { class: 'hdr' }, s.name), el('td', { class: 'num' }, String(s.records)), el('td', { class: 'num' }, s.homeDays === undefined ? '—' : String(s.homeDays))),
+    ),
+  );
+}
+
+interface Group {
+  key: string;
+  title: string;
+  list: Finding[];
+  worst: ReturnType<typeof findingState>;
+  /** rule groups: cell findings are shown as cells */
+  cells: boolean;
+}
+
+function groupFindings(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const key = isCellFinding(f) ? CELL_GROUP : f.ruleId;
+  for (const f of findings) {
+    const key = groupBy === 'user' ? `user:${f.user ?? ''}` : `rule:${isCellFinding(f) ? CELL_GROUP : f.ruleId}`;
     const list = groups.get(key) ?? [];
     list.push(f);
     groups.set(key, list);
   }
-  const sheetsInReport = new Set(report.findings.flatMap((f) => f.locations.map((l) => l.sheet)));
-  const ordered = [...groups.entries()].map(([ruleId, list]) => {
+  const ordered = [...groups.entries()].map(([key, list]) => {
     const worst = list.map(findingState).sort((a, b) => STATE_ORDER[a] - STATE_ORDER[b])[0]!;
-    return { ruleId, list, worst };
+    const id = key.slice(key.indexOf(':') + 1);
+    const title = groupBy === 'user' ? id || t('noUser') : ruleTitle(id);
+    return { key, title, list, worst, cells: groupBy === 'rule' && id === CELL_GROUP };
   });
   ordered.sort((a, b) => STATE_ORDER[a.worst] - STATE_ORDER[b.worst] || b.list.length - a.list.length);
+  return ordered;
+}
+
+/** `nothing`: no record was read; the reasons, one per sheet (the counts are hidden: nothing was checked). */
+function renderReport(run: CheckRun, nothing?: string[]): void {
+  const report = run.report;
+  const reviewedSet = new Set(run.reviewed);
+  const shownFindings = report.findings.filter((f) => !reviewedSet.has(f));
+  const counts = countStates(shownFindings);
+  $('sumErrors').textContent = String(counts.error);
+  $('sumWarnings').textContent = String(counts.warning);
+  $('sumIncomplete').textContent = String(counts.incomplete);
+  $('sumPending').textContent = String(counts.pending);
+  $('summary').hidden = !!nothing;
+  $('findings').hidden = false;
+  renderSheetSummary(report);
+  const reviewedNote = $('reviewedNote');
+  reviewedNote.hidden = run.reviewed.length === 0;
+  reviewedNote.textContent = t('reviewedNote', { n: run.reviewed.length });
+  const notice = nothing
+    ? el('div', { id: 'nothingChecked', class: 'banner warn', role: 'note' }, el('p', {}, t('nothingChecked')), el('ul', { class: 'plain' }, ...[...new Set(nothing)].map((r) => el('li', {}, r))))
+    : undefined;
+
+  const sheetsInReport = new Set(report.findings.flatMap((f) => f.locations.map((l) => l.sheet)));
+  const ordered = groupFindings(shownFindings);
+  // the groups open now stay open after a re-check (the first group opens on the first check)
+  const container = $('groups');
+  if (container.querySelector('details.group')) openGroups = new Set([...container.querySelectorAll<HTMLDetailsElement>('details.group[open]')].map((d) => d.dataset.key!));
 
   renderNotEvaluated(report);
-  const container = $('groups');
+  renderReviewed(run);
   if (!ordered.length) {
-    container.replaceChildren(notice ?? el('p', { class: 'hint' }, t('noFindings')));
+    // never an unqualified 「指摘はありません」 while reviewed findings exist
+    container.replaceChildren(notice ?? el('p', { class: 'hint' }, t(run.reviewed.length ? 'noOpenFindings' : 'noFindings')));
     return;
   }
   container.replaceChildren(
     ...(notice ? [notice] : []),
-    ...ordered.map(({ ruleId, list, worst }, index) => {
-      const details = el('details', { class: `group ${worst}`, 'data-rule': ruleId });
-      if (index === 0) details.open = true;
+    ...ordered.map(({ key, title, list, worst, cells }, index) => {
+      const attrs: Record<string, string> = { class: `group ${worst}`, 'data-key': key };
+      if (key.startsWith('rule:')) attrs['data-rule'] = key.slice(5);
+      else attrs['data-user'] = key.slice(5);
+      const details = el('details', attrs);
+      details.open = openGroups ? openGroups.has(key) : index === 0;
+      details.addEventListener('toggle', () => {
+        openGroups ??= new Set();
+        if (details.open) openGroups.add(key);
+        else openGroups.delete(key);
+      });
       const summary = el(
         'summary',
         {},
         el('span', { class: `badge ${worst}` }, stateLabel(worst)),
-        el('span', { class: 'name' }, ruleTitle(ruleId)),
+        el('span', { class: 'name' }, title),
         el('span', { class: 'count' }, t('count', { n: list.length })),
       );
-      const sources = [...new Set(list.map((f) => f.source).filter(Boolean))];
+      const sources = groupBy === 'rule' ? [...new Set(list.map((f) => f.source).filter(Boolean))] : [];
       const cite = el('p', { class: 'cite' }, `${t('source')}: ${sources.map(citeSources).join(' / ')}`);
       const items = el('ul', { class: 'items' });
       const shown = list.slice(0, MAX_ITEMS_PER_GROUP);
+      const expanded = expandedGroups.has(key);
       shown.forEach((f, i) => {
-        const li = el('li', {}, ruleId === CELL_GROUP ? cellButton(f, sheetsInReport.size > 1) : findingButton(f));
-        if (i >= FIRST_ITEMS) li.hidden = true;
+        const button = cells ? cellButton(f, sheetsInReport.size > 1) : findingButton(f, groupBy === 'user');
+        const li = el('li', {}, button);
+        li.append(reviewButton(run.keyOf(f), true));
+        if (i >= FIRST_ITEMS && !expanded) li.hidden = true;
         items.append(li);
       });
       details.append(summary, ...(sources.length ? [cite] : []), items);
-      if (shown.length > FIRST_ITEMS) {
+      if (shown.length > FIRST_ITEMS && !expanded) {
         const showAll = el('button', { type: 'button', class: 'show-all' }, t('showAll', { n: list.length }));
         showAll.addEventListener('click', () => {
           for (const li of items.querySelectorAll('li')) li.hidden = false;
+          expandedGroups.add(key);
           showAll.remove();
         });
         details.append(showAll);
@@ -313,6 +426,85 @@ function renderReport(report: Report, nothing?: string[]): void {
       return details;
     }),
   );
+}
+
+/** 「確認済みにする」 / 「元に戻す」: stored in the workbook, then re-checked so the colours follow. */
+function reviewButton(key: string, on: boolean): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link review', title: t('markReviewedHint'), 'data-review': key }, t(on ? 'markReviewed' : 'unmarkReviewed'));
+  button.addEventListener('click', () => void markReviewed(key, on));
+  return button;
+}
+
+async function markReviewed(key: string, on: boolean): Promise<void> {
+  try {
+    await write(async (ctx) => {
+      const current = await loadStore(ctx);
+      setReviewed(current, key, on);
+      store = current;
+      await saveStore(ctx, current);
+    });
+  } catch (e) {
+    setStatus(t('reviewSaveFailed', { reason: reason(e) }), true);
+    return;
+  }
+  await runCheck(lastScope);
+}
+
+function renderReviewed(run: CheckRun): void {
+  const list = $('reviewedList');
+  $('reviewedTitle').textContent = t('reviewedTitle', { n: run.reviewed.length });
+  list.replaceChildren(
+    ...run.reviewed.map((f) => {
+      const li = el('li', {}, el('span', {}, `${ruleTitle(f.ruleId)}: ${f.message[lang]} `));
+      li.append(reviewButton(run.keyOf(f), false));
+      return li;
+    }),
+  );
+  $('reviewedPanel').hidden = run.reviewed.length === 0;
+}
+
+/** Every finding button in display order (hidden ones of a group included). */
+function itemButtons(): HTMLButtonElement[] {
+  return [...$('groups').querySelectorAll<HTMLButtonElement>('button.item:not(:disabled)')];
+}
+
+/** Show an item (open its group, reveal it) and focus it. */
+function reveal(button: HTMLButtonElement): void {
+  const details = button.closest('details');
+  if (details && !details.open) details.open = true;
+  const li = button.closest('li');
+  if (li) li.hidden = false;
+  button.focus();
+  button.scrollIntoView({ block: 'nearest' });
+}
+
+let current = -1;
+
+/** Next (+1) / previous (-1) finding: shown, focused and its rows selected in Excel. */
+function stepFinding(delta: number, select = true): void {
+  const buttons = itemButtons();
+  if (!buttons.length) return;
+  const focused = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const from = focused >= 0 ? focused : current;
+  const next = from < 0 ? (delta > 0 ? 0 : buttons.length - 1) : (from + delta + buttons.length) % buttons.length;
+  current = next;
+  reveal(buttons[next]!);
+  if (select) buttons[next]!.click();
+}
+
+function onKeyDown(e: KeyboardEvent): void {
+  const target = e.target as HTMLElement;
+  if (target.closest('input, select, textarea')) return;
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const inList = target.closest('#groups') && target.classList.contains('item');
+  if (inList && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    e.preventDefault();
+    stepFinding(e.key === 'ArrowDown' ? 1 : -1, false);
+  } else if (e.key === 'n' || e.key === 'N' || e.key === 'p' || e.key === 'P') {
+    if ($('findings').hidden) return;
+    e.preventDefault();
+    stepFinding(e.key.toLowerCase() === 'n' ? 1 : -1);
+  }
 }
 
 function renderNotEvaluated(report: Report): void {
@@ -328,10 +520,12 @@ function renderNotEvaluated(report: Report): void {
   $('notEvaluatedPanel').hidden = items.length === 0;
 }
 
-function findingButton(f: Finding): HTMLButtonElement {
+/** A finding: who (or, grouped by user, which rule), when, what; clicking selects its rows. */
+function findingButton(f: Finding, byUser = false): HTMLButtonElement {
   const state = findingState(f);
   const who = el('span', { class: 'who' });
-  if (f.user) who.append(el('b', {}, f.user));
+  if (byUser) who.append(el('b', { class: 'rule' }, ruleTitle(isCellFinding(f) ? CELL_GROUP : f.ruleId)));
+  else if (f.user) who.append(el('b', {}, f.user));
   const period = periodLabel(f);
   if (period) who.append(el('span', {}, period));
   if (state === 'incomplete' || state === 'pending') who.append(el('span', { class: `badge ${state}` }, stateLabel(state)));
@@ -343,7 +537,8 @@ function findingButton(f: Finding): HTMLButtonElement {
   }
   const rows = f.locations.filter((l) => l.sheet === sheet && l.row).map((l) => l.row!);
   button.addEventListener('click', () => {
-    void runExcel((ctx) => selectRows(ctx, sheet, rows, caps.multiArea)).catch((e) => setStatus(t('failed', { detail: describeError(e) }), true));
+    current = itemButtons().indexOf(button);
+    void runExcel((ctx) => selectRows(ctx, sheet, rows, caps.multiArea)).catch((e) => setStatus(t('selectFailed', { reason: reason(e) }), true));
   });
   return button;
 }
@@ -359,7 +554,8 @@ function cellButton(f: Finding, showSheet: boolean): HTMLButtonElement {
   if (f.user) who.append(el('span', {}, f.user));
   const button = el('button', { type: 'button', class: 'item', title: t('selectCell'), 'data-cell': addresses[0]! }, who, el('span', { class: 'msg' }, f.message[lang]));
   button.addEventListener('click', () => {
-    void runExcel((ctx) => selectCells(ctx, sheet, addresses, caps.multiArea)).catch((e) => setStatus(t('failed', { detail: describeError(e) }), true));
+    current = itemButtons().indexOf(button);
+    void runExcel((ctx) => selectCells(ctx, sheet, addresses, caps.multiArea)).catch((e) => setStatus(t('selectFailed', { reason: reason(e) }), true));
   });
   return button;
 }
@@ -448,25 +644,26 @@ async function changeMapping(read: SheetRead, current: Record<string, CanonicalF
 
 async function saveMappingAndRecheck(): Promise<void> {
   try {
-    await runExcel((ctx) => saveStore(ctx, store));
-    await runCheck(lastScope);
-    setStatus(`${t('mappingSaved')}\n${$('status').textContent ?? ''}`.trim());
+    await write((ctx) => saveStore(ctx, store));
   } catch (e) {
-    setStatus(t('failed', { detail: describeError(e) }), true);
+    setStatus(t('mappingSaveFailed', { reason: reason(e) }), true);
+    return;
   }
+  await runCheck(lastScope);
+  if (last) setStatus(`${t('mappingSaved')}\n${$('status').textContent ?? ''}`.trim());
 }
 
 async function savePrefs(): Promise<void> {
   store.prefs = readPrefs();
   try {
-    await runExcel(async (ctx) => {
-      const current = await loadStore(ctx);
-      current.prefs = store.prefs;
-      store = current;
-      await saveStore(ctx, current);
+    await write(async (ctx) => {
+      const saved = await loadStore(ctx);
+      saved.prefs = store.prefs;
+      store = saved;
+      await saveStore(ctx, saved);
     });
   } catch (e) {
-    setStatus(t('failed', { detail: describeError(e) }), true);
+    setStatus(t('prefsSaveFailed', { reason: reason(e) }), true);
   }
 }
 
@@ -493,10 +690,10 @@ async function updateWatch(): Promise<void> {
 async function onClear(): Promise<void> {
   setButtons(false);
   try {
-    const removed = await runExcel((ctx) => clearHighlights(ctx, 'all', { notes: caps.notes }));
+    const removed = await write((ctx) => clearHighlights(ctx, 'all', { notes: caps.notes }));
     setStatus(t('cleared', { n: removed.formats + removed.notes }));
   } catch (e) {
-    setStatus(t('failed', { detail: describeError(e) }), true);
+    setStatus(t('clearFailed', { reason: reason(e) }), true);
   } finally {
     setButtons(true);
   }
@@ -512,8 +709,15 @@ async function start(): Promise<void> {
   translateStatic();
   fillPacks();
   $<HTMLInputElement>('asOf').value = todayIso();
+  applyTheme(document.documentElement, Office.context.officeTheme);
+  try {
+    // Excel desktop tells when the user switches the Office theme; elsewhere the theme is read once
+    Office.context.document?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, (e: Office.OfficeThemeChangedEventArgs) => applyTheme(document.documentElement, e.officeTheme));
+  } catch {
+    // not supported here
+  }
   if (!supports(MIN_API)) {
-    fatal(t('needApi', { version: MIN_API }));
+    fatal(t('needApi'));
     return;
   }
   caps = {
@@ -522,6 +726,7 @@ async function start(): Promise<void> {
     notes: supports('1.18'),
     web: String(Office.context.diagnostics?.platform) === 'OfficeOnline',
     date1904: supports1904(typeof Excel === 'undefined' ? undefined : Excel),
+    undoGroup: supports('1.20'),
   };
   const autoBox = $<HTMLInputElement>('autoCheck');
   autoBox.disabled = !caps.autoCheck;
@@ -532,14 +737,28 @@ async function start(): Promise<void> {
   try {
     store = await runExcel(loadStore);
   } catch (e) {
-    setStatus(t('failed', { detail: describeError(e) }), true);
+    setStatus(t('loadFailed', { reason: reason(e) }), true);
   }
   applyPrefs();
+  groupBy = store.prefs.groupBy === 'user' ? 'user' : 'rule';
+  const groupSelect = $<HTMLSelectElement>('groupBy');
+  groupSelect.value = groupBy;
+  groupSelect.addEventListener('change', () => {
+    groupBy = groupSelect.value === 'user' ? 'user' : 'rule';
+    openGroups = undefined;
+    expandedGroups.clear();
+    $('groups').replaceChildren();
+    if (last) renderReport(last);
+    void savePrefs();
+  });
+  $('nextFinding').addEventListener('click', () => stepFinding(1));
+  $('prevFinding').addEventListener('click', () => stepFinding(-1));
+  document.addEventListener('keydown', onKeyDown);
   $('checkSheet').addEventListener('click', () => void runCheck('active'));
   $('checkAll').addEventListener('click', () => void runCheck('all'));
   $('clear').addEventListener('click', () => void onClear());
   for (const id of ['pack', 'weekStart', 'capacity', 'notes']) $(id).addEventListener('change', () => void savePrefs());
-  autoBox.addEventListener('change', () => void savePrefs().then(updateWatch));
+  autoBox.addEventListener('change', () => void savePrefs().then(updateWatch).catch((e: unknown) => setStatus(t('autoCheckFailed', { reason: reason(e) }), true)));
   $('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = 'true';
 }

@@ -1,15 +1,16 @@
 import type { Finding } from '../model/report.ts';
 
-/** How a host colours a row: red for errors, yellow for warnings and cases to review. */
+/** How a host colours a row: red for errors, yellow for warnings. */
 export type Tone = 'error' | 'warning';
 
 /**
- * The row colour of a finding: an error-severity violation is red; a warning and an
- * `incomplete` (a person must look) are yellow; `pending` (can still be met) is not coloured.
+ * The row colour of a finding, from violations only: an error-severity violation is red, a warning yellow.
+ * `incomplete` (could not be judged, e.g. 定員 not set) and `pending` (can still be met) colour no row:
+ * they are listed (the 判定不能 / 期間中 tiles), and a row colour always means a requirement was missed.
  */
 export function findingTone(f: Finding): Tone | undefined {
-  if (f.outcome === 'pending') return undefined;
-  return f.outcome === 'violation' && f.severity === 'error' ? 'error' : 'warning';
+  if (f.outcome !== 'violation') return undefined;
+  return f.severity === 'error' ? 'error' : 'warning';
 }
 
 /** Rows of one sheet (of one file, if given) with their tone; error wins over warning on a row. */

@@ -90,10 +90,12 @@ describe('highlights', () => {
       { tone: 'warning', from: 11, to: 11 },
     ]);
     expect(rowTones([finding([4], 'error', '10月', 'pending')], '10月').get(4)).toBeUndefined();
-    expect(rowTones([finding([4], 'error', '10月', 'incomplete')], '10月').get(4)).toBe('warning');
+    // row colours come from violations only: incomplete (e.g. 定員 not set) colours no row
+    expect(rowTones([finding([4], 'error', '10月', 'incomplete')], '10月').get(4)).toBeUndefined();
+    expect(rowTones([finding([4], 'warning', '10月', 'incomplete')], '10月').get(4)).toBeUndefined();
   });
 
-  it('adds one conditional format per run over the used columns, stores the ids, writes no cell', async () => {
+  it('without multi-area ranges (ExcelApi < 1.9): one conditional format per run over the used columns, no id stored, no cell written', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(20) }] });
     state.addUserCf('10月', 'A2:A21');
     await checkOnce(state, [finding([3, 4, 5], 'error'), finding([9], 'warning')]);
@@ -102,8 +104,7 @@ describe('highlights', () => {
       ['A3:F5', FILL.error, CF_FORMULA],
       ['A9:F9', FILL.warning, CF_FORMULA],
     ]);
-    const store = parseStore(state.settings.get(SETTINGS_KEY));
-    expect(store.sheets['{sheet-1}']!.highlights).toEqual(ours.map((c) => c.id));
+    expect(String(state.settings.get(SETTINGS_KEY))).not.toContain('{cf-');
     expect(state.cellWrites).toEqual([]);
   });
 
@@ -115,7 +116,7 @@ describe('highlights', () => {
     expect(state.sheets[0]!.cfs.map((c) => c.address)).toEqual([user.address, 'A7:F7']);
   });
 
-  it('clear removes only our ids (and stale formats with our marker), never the user\'s', async () => {
+  it('clear removes only the formats with our marker, never the user\'s', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(20) }, { name: '11月', values: sheetRows(5) }] });
     const user = state.addUserCf('10月', 'B2:B21');
     await checkOnce(state, [finding([3, 4, 5, 8], 'error')]);
@@ -127,7 +128,6 @@ describe('highlights', () => {
     expect(result.formats).toBe(3);
     expect(state.sheets[0]!.cfs).toEqual([user]);
     expect(state.sheets[1]!.cfs).toEqual([user2]);
-    expect(parseStore(state.settings.get(SETTINGS_KEY)).sheets['{sheet-1}']!.highlights).toBeUndefined();
     expect(state.syncs).toBe(3);
     expect(state.cellWrites).toEqual([]);
   });
@@ -144,18 +144,18 @@ describe('highlights', () => {
     expect(counts).toEqual([3, 3, 3]);
   });
 
-  it('on the web flushes highlight operations in batches and still records every id', async () => {
+  it('on the web without multi-area ranges, flushes highlight operations in batches', async () => {
     const state = new FakeWorkbookState({ sheets: [{ name: '10月', values: sheetRows(12000) }] });
     const ctx = ctxOf(state);
     const read = await readWorkbook(ctx, 'active', { payloadLimit: WEB_PAYLOAD_LIMIT });
     const rows = Array.from({ length: 12000 }, (_, i) => i + 2).filter((r) => r % 2 === 0);
     const runs = coalesceRows(rowTones([finding(rows, 'error')], '10月'));
     const syncsBefore = state.syncs;
-    const store = await applyHighlights(ctx, [{ sheet: read.sheets[0]!, runs }], read.store, { payloadLimit: WEB_PAYLOAD_LIMIT });
+    const result = await applyHighlights(ctx, [{ sheet: read.sheets[0]!, runs }], read.store, { payloadLimit: WEB_PAYLOAD_LIMIT });
     expect(runs.length).toBe(6000);
     expect(state.syncs - syncsBefore).toBe(2 + Math.floor(6000 / WEB_OPS_PER_SYNC));
-    expect(store.sheets['{sheet-1}']!.highlights!.length).toBe(6000);
-    expect(new Set(store.sheets['{sheet-1}']!.highlights).size).toBe(6000);
+    expect(result.formats).toBe(6000);
+    expect(state.sheets[0]!.cfs.length).toBe(6000);
   });
 
   it('writes optional notes on affected rows, never over a user note, and clears only ours', async () => {
@@ -201,7 +201,7 @@ describe('selection and settings', () => {
     expect(again.store.sheets[again.activeId]!.mapping).toBeUndefined();
   });
 
-  it('a sheet whose id changed (new session) keeps its mapping and highlight ids by name', async () => {
+  it('a sheet whose id changed (new session) keeps its mapping by name; a stored format id proves nothing', async () => {
     const state = new FakeWorkbookState({
       sheets: [{ name: '10月', values: sheetRows(10) }],
       settings: { [SETTINGS_KEY]: JSON.stringify({ version: 1, prefs: {}, sheets: { '{old}': { name: '10月', mapping: { remark: 'F' }, highlights: ['{cf-old}'] } } }) },
@@ -210,7 +210,9 @@ describe('selection and settings', () => {
     const read = await readWorkbook(ctxOf(state), 'active');
     expect(read.store.sheets['{sheet-1}']!.mapping).toEqual({ remark: 'F' });
     expect(read.store.sheets['{old}']).toBeUndefined();
-    expect(read.sheets[0]!.ourFormats).toEqual(['{cf-old}']);
+    // '{cf-old}' has no marker: it is the user's, whatever an older version stored
+    expect(read.sheets[0]!.ourFormats).toEqual([]);
+    expect(read.store.sheets['{sheet-1}']).toEqual({ name: '10月', mapping: { remark: 'F' } });
   });
 
   it('parses whatever is stored without throwing', () => {
@@ -232,8 +234,8 @@ describe('checkInWorkbook (adapter + core, as the pane runs it)', () => {
       const run = await checkInWorkbook(ctxOf(state), 'active', { asOf: '2026-11-23' }, {});
       expect(state.syncs).toBe(3);
       expect(run.report.findings.length).toBeGreaterThan(0);
-      // every coloured finding's rows (pending findings are listed, not coloured)
-      const rows = new Set(run.report.findings.filter((f) => f.outcome !== 'pending').flatMap((f) => f.locations.map((l) => l.row)));
+      // every violation's rows (incomplete and pending findings are listed, not coloured)
+      const rows = new Set(run.report.findings.filter((f) => f.outcome === 'violation').flatMap((f) => f.locations.map((l) => l.row)));
       const covered = new Set<number>();
       for (const cf of state.sheets[0]!.cfs) {
         const [, a, b] = /^A(\d+):L(\d+)$/.exec(cf.address)!;

@@ -25,6 +25,8 @@ export interface FakeSheet {
   cfs: FakeCf[];
   notes: Map<string, string>;
   handlers: ((e: any) => unknown)[];
+  /** protected sheet: conditional formats and notes cannot be added or deleted (AccessDenied) */
+  protected?: boolean;
 }
 
 export interface FakeSpec {
@@ -56,6 +58,17 @@ export class FakeWorkbookState {
   payloadErrorCode = 'ResponsePayloadSizeLimitExceeded';
   /** rows asked by each sync that loaded a range's values, in order (failed syncs too) */
   blockRows: number[] = [];
+  /** a view-only / read-only workbook: every write fails with AccessDenied */
+  readOnly = false;
+  /** longest address a range may have (a multi-area address over it fails with InvalidArgument) */
+  maxAddressChars = 8192;
+  /** Excel.run calls with mergeUndoGroup, and those without */
+  undoGroups = 0;
+  plainRuns = 0;
+  /** make Excel.run with mergeUndoGroup fail with UndoNotSupported */
+  undoNotSupported = false;
+  /** the next sync fails with this error code (once) */
+  failNextSync?: string;
   date1904: boolean;
   host1904: boolean;
   private nextCf = 1;
@@ -192,6 +205,12 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.state.syncs += 1;
+    if (this.state.failNextSync) {
+      const code = this.state.failNextSync;
+      this.state.failNextSync = undefined;
+      this.queue = [];
+      throw fakeError(code, 'injected failure');
+    }
     this.payload = 0;
     this.undo = [];
     const ops = this.queue;
@@ -236,7 +255,10 @@ class FakeSettings {
     return new FakeSetting(this.ctx, key);
   }
   add(key: string, value: unknown) {
-    this.ctx.enqueue(() => this.ctx.state.settings.set(key, value));
+    this.ctx.enqueue(() => {
+      if (this.ctx.state.readOnly) throw fakeError('AccessDenied', 'read-only workbook');
+      this.ctx.state.settings.set(key, value);
+    });
   }
 }
 
@@ -300,6 +322,14 @@ class FakeWorksheet extends Loadable {
     put('id', s.id);
     put('name', s.name);
     put('visibility', s.visibility);
+    if (!wanted || [...wanted].some((w) => w === 'protection' || w.startsWith('protection/'))) {
+      const protection = { protected: s.protected === true };
+      if (count) this.set$('protection', protection);
+      else this.loaded.set('protection', protection);
+    }
+  }
+  get protection(): { protected: boolean } {
+    return this.get$('protection');
   }
   loadedData(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);
@@ -428,9 +458,26 @@ class FakeCfCollection extends Loadable {
     const wanted = subProps(props, 'items');
     const custom = wanted ? subProps([...wanted], 'customOrNullObject') : undefined;
     const has = (k: string) => !wanted || wanted.has(k) || [...wanted].some((w) => w.startsWith(`${k}/`));
+    const sheet = this.sheet;
+    const ctx = this.ctx;
+    const withDelete = (item: Record<string, unknown>, cf: FakeCf) => {
+      // ConditionalFormat.delete() on the loaded object itself: no id involved
+      Object.defineProperty(item, 'delete', {
+        enumerable: false,
+        value: () =>
+          ctx.enqueue(() => {
+            const s = sheet();
+            if (s.protected || ctx.state.readOnly) throw fakeError('AccessDenied', 'protected');
+            const i = s.cfs.indexOf(cf);
+            if (i < 0) throw fakeError('ItemNotFound', 'conditional format');
+            s.cfs.splice(i, 1);
+          }),
+      });
+      return item;
+    };
     this.set$(
       'items',
-      this.sheet().cfs.map((cf) =>
+      this.sheet().cfs.map((cf) => withDelete(
         loadedItem(
           {
             id: cf.id,
@@ -441,7 +488,7 @@ class FakeCfCollection extends Loadable {
                 : { isNullObject: false, ...(!custom || custom.has('rule/formula') || custom.has('rule') ? { rule: { formula: cf.formula } } : {}) },
           },
           has,
-        ),
+        ), cf),
       ),
     );
   }
@@ -455,6 +502,8 @@ class FakeCfCollection extends Loadable {
       delete: () =>
         ctx.enqueue(() => {
           const s = sheet();
+          if (s.protected || ctx.state.readOnly) throw fakeError('AccessDenied', 'protected');
+          // like Excel: ids are not unique, the first format with the id goes
           const i = s.cfs.findIndex((c) => c.id === id);
           if (i < 0) throw fakeError('ItemNotFound', `conditional format ${id}`);
           s.cfs.splice(i, 1);
@@ -466,6 +515,9 @@ class FakeCfCollection extends Loadable {
     const cf: FakeCf = { id: '', type, address: this.where };
     const ctx = this.ctx;
     ctx.enqueue(() => {
+      if (this.sheet().protected || ctx.state.readOnly) throw fakeError('AccessDenied', 'protected sheet');
+      if (this.where.length > ctx.state.maxAddressChars) throw fakeError('InvalidArgument', 'address too long');
+      for (const area of this.where.split(',')) parseA1(area);
       cf.id = ctx.state.newCfId();
       this.sheet().cfs.push(cf);
     });
@@ -501,6 +553,7 @@ class FakeNotes {
   add(address: string, content: string) {
     this.ctx.enqueue(() => {
       const s = this.sheet();
+      if (s.protected || this.ctx.state.readOnly) throw fakeError('AccessDenied', 'protected sheet');
       if (s.notes.has(address)) throw fakeError('InvalidArgument', `note exists at ${address}`);
       s.notes.set(address, content);
     });
@@ -536,6 +589,8 @@ export interface FakeOfficeOptions {
   platform?: string;
   /** the loaded Office.js defines Workbook.use1904DateSystem (default: no, like the production CDN) */
   lib1904?: boolean;
+  /** Office.context.officeTheme (absent by default, like Excel on the web in some builds) */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme?: boolean };
 }
 
 /** Globals `Office` and `Excel` backed by a fake workbook (for the task pane in a browser). */
@@ -545,6 +600,7 @@ export function makeFakeOffice(state: FakeWorkbookState, opts: FakeOfficeOptions
     context: {
       displayLanguage: opts.displayLanguage ?? 'ja-JP',
       diagnostics: { platform: opts.platform ?? 'PC' },
+      officeTheme: opts.officeTheme,
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           if (name !== 'ExcelApi') return false;
@@ -565,6 +621,11 @@ export function makeFakeOffice(state: FakeWorkbookState, opts: FakeOfficeOptions
     ConditionalFormatType: { custom: 'Custom' },
     run: async (a: any, b?: any) => {
       const fn = typeof a === 'function' ? a : b;
+      if (typeof a === 'object' && a?.mergeUndoGroup) {
+        if (excelApi < 20) throw fakeError('InvalidArgument', 'mergeUndoGroup needs ExcelApi 1.20');
+        if (state.undoNotSupported) throw fakeError('UndoNotSupported', 'cannot group');
+        state.undoGroups += 1;
+      } else state.plainRuns += 1;
       const ctx = new FakeContext(state);
       const result = await fn(ctx);
       await ctx.sync();

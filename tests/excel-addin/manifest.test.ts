@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseStringPromise } from 'xml2js';
-import { ADDIN_ID, DEV_BASE_URL, MIN_EXCEL_API, makeManifest } from '../../excel-addin/make-manifest.mjs';
+import { ADDIN_ID, DEV_BASE_URL, MIN_EXCEL_API, PROVIDER_NAME, makeManifest } from '../../excel-addin/make-manifest.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const committed = readFileSync(`${root}manifests/office/manifest.xml`, 'utf8');
@@ -72,6 +72,17 @@ describe('Office manifest', () => {
       const control = one(one(tab, 'Group'), 'Control');
       expect(control.$!['xsi:type']).toBe('Button');
       expect(one(control, 'Action').$!['xsi:type']).toBe('ShowTaskpane');
+
+      // a person-readable provider, no FunctionFile (the button only opens the pane), every ribbon icon size
+      const provider = String(app.ProviderName as unknown as string[]);
+      expect(provider).toBe(PROVIDER_NAME);
+      expect(provider).not.toMatch(/^[a-z0-9-]+$/);
+      expect(provider.length).toBeLessThanOrEqual(125);
+      expect(desktop.FunctionFile).toBeUndefined();
+      expect(xml).not.toContain('commands.html');
+      for (const iconOf of [one(one(tab, 'Group'), 'Icon'), one(control, 'Icon')]) {
+        expect(all(iconOf, 'bt:Image').map((i) => Number(i.$!.size))).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+      }
 
       // every resid is defined once in Resources, ids ≤ 32 characters; strings have an en-US override
       const resources = one(vo, 'Resources');

@@ -100,12 +100,12 @@ describe('task pane in Chromium', () => {
     expect(await items.first().locator('.who b').textContent()).toMatch(/^利用者[ABC]$/);
     expect(await items.first().locator('.msg').textContent()).toMatch(/連絡/);
 
-    // highlights were written into the fake workbook as our conditional formats, ids stored
+    // highlights were written into the fake workbook: one conditional format per colour (multi-area), no id stored
     const cfs = await state((s) => s.sheets[0]!.cfs.map((c) => ({ id: c.id, address: c.address, fill: c.fill })));
     expect(cfs.length).toBeGreaterThan(0);
-    expect(cfs.every((c) => /^A\d+:L\d+$/.test(c.address))).toBe(true);
-    const stored = parseStore(await state((s) => s.settings.get('zaitakuCheck')));
-    expect(stored.sheets['{sheet-1}']!.highlights).toEqual(cfs.map((c) => c.id));
+    expect(cfs.length).toBeLessThanOrEqual(2);
+    expect(cfs.every((c) => /^(A\d+:L\d+)(,A\d+:L\d+)*$/.test(c.address))).toBe(true);
+    expect(String(await state((s) => s.settings.get('zaitakuCheck')))).not.toContain('{cf-');
     expect(await state((s) => s.cellWrites)).toEqual([]);
 
     // the mapping panel shows the header row and the field of each column
@@ -333,9 +333,190 @@ describe('task pane in Chromium', () => {
 
     const old = await openPane({ sheets: [{ name: 'A', values: [] }] }, { excelApi: 5 });
     expect(await old.page.isVisible('#fatal')).toBe(true);
-    expect(await old.page.textContent('#fatal')).toContain('ExcelApi 1.6');
+    // Excel versions by name, not requirement-set numbers
+    expect(await old.page.textContent('#fatal')).toContain('Excel 2019');
+    expect(await old.page.textContent('#fatal')).toContain('Microsoft 365');
+    expect(await old.page.textContent('#fatal')).not.toContain('ExcelApi');
     expect(await old.page.isDisabled('#checkSheet')).toBe(true);
     await old.page.context().close();
+  });
+});
+
+describe('task pane: issue 11 (protected sheets, messages, groups, navigation, 確認済み, theme, undo)', () => {
+  const check = async (page: Page) => {
+    if (!(await page.isVisible('#asOf'))) await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    await page.click('#checkSheet');
+  };
+  const statusText = (page: Page) => page.textContent('#status');
+
+  it('a protected sheet: findings shown, why no colour, click-to-select still works', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    await state((s) => { s.sheets[0]!.protected = true; });
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    expect(Number(await page.textContent('#sumErrors'))).toBeGreaterThan(0);
+    expect(await page.isVisible('#highlightNote')).toBe(true);
+    expect(await page.textContent('#highlightNote')).toContain('シートの保護を解除すると色を付けられます');
+    expect(await page.textContent('#highlightNote')).toContain('「10月」');
+    expect(await state((s) => s.sheets[0]!.cfs.length)).toBe(0);
+    await page.locator('#groups button.item').first().click();
+    await page.waitForFunction(() => !!(window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.selection);
+    expect(await state((s) => s.selection!.sheet)).toBe('10月');
+    // a view-only workbook: the same, with what to do
+    await state((s) => { s.sheets[0]!.protected = false; s.readOnly = true; });
+    await page.click('#checkSheet');
+    await page.waitForFunction(() => /読み取り専用/.test(document.getElementById('highlightNote')!.textContent ?? ''));
+    expect(await page.locator('#groups button.item').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('specific messages per action, no host text; a failed check clears stale results; bad as-of date', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    // select fails
+    await state((s) => { s.failNextSync = 'ItemNotFound'; });
+    await page.locator('#groups button.item').first().click();
+    await page.waitForFunction(() => /選択できませんでした/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await statusText(page)).toBe('シートの行を選択できませんでした。シートが見つかりません（名前が変わったか、削除されました）。もう一度チェックしてください。');
+    // clear fails on a read-only workbook
+    await state((s) => { s.readOnly = true; });
+    await page.click('#clear');
+    await page.waitForFunction(() => /消せませんでした/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await statusText(page)).toContain('ハイライトを消せませんでした。ブックが読み取り専用か、シートが保護されています。');
+    await state((s) => { s.readOnly = false; });
+    // a check that fails: stale findings go, no raw host text
+    await state((s) => { s.failNextSync = 'GeneralException'; });
+    await page.click('#checkSheet');
+    await page.waitForFunction(() => /チェックできませんでした/.test(document.getElementById('status')!.textContent ?? ''));
+    const failed = (await statusText(page))!;
+    expect(failed).toBe('チェックできませんでした。Excel でエラーが起きました。ブックを開き直してから、もう一度お試しください。');
+    expect(failed).not.toMatch(/GeneralException|injected/);
+    expect(await page.isVisible('#findings')).toBe(false);
+    expect(await page.isVisible('#summary')).toBe(false);
+    expect(await page.locator('#groups button.item').count()).toBe(0);
+    // a bad as-of date says what is wrong and what to do, and clears results too
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    await page.fill('#asOf', '');
+    await page.click('#checkSheet');
+    expect(await statusText(page)).toBe('基準日が入っていないか、日付として正しくありません。設定の「基準日」に日付（例: 2026/11/30）を入れてから、もう一度チェックしてください。');
+    expect(await page.getAttribute('#asOf', 'aria-invalid')).toBe('true');
+    expect(await page.isVisible('#findings')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('groups stay open across re-checks; group by user; keyboard next/previous; per-sheet records and home days', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    const openKeys = () => page.$$eval('#groups details.group[open]', (els) => els.map((e) => e.getAttribute('data-key')).sort());
+    const groups = page.locator('#groups details.group');
+    expect(await groups.count()).toBeGreaterThan(2);
+    // the user opens the second and third groups and closes the first
+    await groups.nth(1).locator('summary').click();
+    await groups.nth(2).locator('summary').click();
+    await groups.nth(0).locator('summary').click();
+    const before = await openKeys();
+    expect(before.length).toBe(2);
+    await page.click('#checkSheet');
+    await page.waitForFunction(() => /チェックしました/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await openKeys()).toEqual(before);
+
+    // per sheet: records, and home days (— until core reports them)
+    const row = page.locator('#sheetSummary tbody tr[data-sheet="10月"]');
+    expect(await row.locator('td').nth(1).textContent()).toBe('30');
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^(\d+|—)$/);
+
+    // keyboard: ↓ / ↑ move focus between findings, N / P select the next / previous one in Excel
+    const focusedIndex = () => page.evaluate(() => [...document.querySelectorAll('#groups button.item')].indexOf(document.activeElement as Element));
+    const inFirst = await groups.nth(0).locator('button.item').count();
+    // the first item of the second group (the first group is closed)
+    await groups.nth(1).locator('button.item').first().focus();
+    expect(await focusedIndex()).toBe(inFirst);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedIndex()).toBe(inFirst + 1);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedIndex()).toBe(inFirst);
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => !!(window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.selection);
+    expect(await focusedIndex()).toBe(inFirst + 1);
+    expect(await state((s) => s.selection!.address)).toMatch(/^\d+:\d+/);
+    // 前の指摘 across the group boundary opens the closed first group
+    await page.click('#prevFinding');
+    await page.click('#prevFinding');
+    expect(await focusedIndex()).toBe(inFirst - 1);
+    expect(await groups.nth(0).getAttribute('open')).not.toBeNull();
+
+    // group by user: one group per user, saved in the workbook
+    await page.selectOption('#groupBy', 'user');
+    const users = await page.$$eval('#groups details.group', (els) => els.map((e) => e.getAttribute('data-user')));
+    expect(users.filter((u) => /^利用者[ABC]$/.test(u ?? '')).sort()).toEqual(['利用者A', '利用者B', '利用者C']);
+    await page.waitForFunction(() => /"groupBy":"user"/.test(String((window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.settings.get('zaitakuCheck'))));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('「確認済みにする」: saved in the workbook, out of the list, tiles and colours, back with 元に戻す', async () => {
+    const { page, state, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] }, { excelApi: 20 });
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    expect(await state((s) => s.undoGroups)).toBe(1);
+    const errorsBefore = Number(await page.textContent('#sumErrors'));
+    const items = () => page.locator('#groups button.item').count();
+    const n = await items();
+    const firstLi = page.locator('#groups details.group.error li').first();
+    const message = await firstLi.locator('.msg').textContent();
+    await firstLi.locator('button.review').click();
+    await page.waitForSelector('#reviewedPanel:not([hidden])');
+    expect(await items()).toBe(n - 1);
+    expect(Number(await page.textContent('#sumErrors'))).toBe(errorsBefore - 1);
+    expect(await page.textContent('#reviewedNote')).toContain('1 件');
+    expect(await page.textContent('#reviewedList')).toContain(message!);
+    const stored = parseStore(await state((s) => s.settings.get('zaitakuCheck')));
+    expect(stored.reviewed?.length).toBe(1);
+    // each write (check, save) was one undo group on ExcelApi 1.20
+    expect(await state((s) => s.undoGroups)).toBe(3);
+    await page.click('#reviewedPanel > summary');
+    await page.click('#reviewedList button.review');
+    await page.waitForSelector('#reviewedPanel[hidden]', { state: 'attached' });
+    expect(await items()).toBe(n);
+    expect(parseStore(await state((s) => s.settings.get('zaitakuCheck'))).reviewed).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('all findings reviewed: no unqualified 「指摘はありません」', async () => {
+    const { page, errors } = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(3, 1) }] });
+    await check(page);
+    await page.waitForSelector('#groups details.group');
+    for (let i = 0; i < 20 && (await page.locator('#groups button.review').count()) > 0; i++) {
+      const n = await page.locator('#groups button.review').count();
+      // some are in closed groups: press them as a script would
+      await page.locator('#groups button.review').first().evaluate((b) => (b as HTMLButtonElement).click());
+      await page.waitForFunction((k) => document.querySelectorAll('#groups button.review').length < k, n);
+    }
+    expect(await page.textContent('#groups')).toBe('確認済みにした指摘のほかに、指摘はありません（確認済みは一覧の下）。');
+    expect(await page.isVisible('#reviewedPanel')).toBe(true);
+    expect(Number(await page.textContent('#sumErrors'))).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows the Office theme: dark colours from officeTheme, light by default', async () => {
+    const dark = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(10, 2) }] }, { officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#363636', controlForegroundColor: '#f0f0f0', isDarkTheme: true } });
+    const colours = (page: Page) => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color, tile: getComputedStyle(document.querySelector('.tile.error')!).backgroundColor }));
+    const d = await colours(dark.page);
+    expect(d).toMatchObject({ theme: 'dark', bg: 'rgb(38, 38, 38)', fg: 'rgb(255, 255, 255)' });
+    expect(d.tile).toBe('rgb(74, 33, 38)');
+    await dark.page.context().close();
+    const light = await openPane({ sheets: [{ name: '10月', values: attendanceSheet(10, 2) }] });
+    expect(await colours(light.page)).toMatchObject({ bg: 'rgb(255, 255, 255)', tile: 'rgb(253, 231, 233)' });
+    expect(await light.state((s) => s.undoGroups)).toBe(0);
+    await light.page.context().close();
   });
 });
 
