@@ -12,7 +12,7 @@ chrome.permissions.onRemoved.addListener(() => void syncRegisteredScripts());
 /** Injects the content script into a tab; false when the page cannot be scripted (chrome://, store, no grant). */
 export async function checkTab(tabId: number): Promise<boolean> {
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] });
     return true;
   } catch {
     return false;
