@@ -9,7 +9,7 @@ import type { Mark } from './overlay.ts';
 import { anchorOf, CUSTOM_CHOICE, formOfControl, isChecked, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue, scanPage } from './page-io.ts';
 import type { MappedField } from './page-io.ts';
 
-const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
+const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|申し?込|submit|send|apply/i;
 /** always a draft, whatever else the button says (「申請内容を一時保存」) */
 const DRAFT_WORDS = /一時保存|下書き|\bdraft\b/i;
 /** do not send, unless the text also says send (「送信して戻る」 is a send, 「戻る」 is not) */
@@ -261,11 +261,11 @@ class Checker {
     const form = getForm(this.formId) ?? getForm('generic')!;
     const before = this.fields;
     this.fields = mapFields(form, scanPage());
-    // fields of a step the page unmounted keep their last value (the page's own fields win)
-    for (const f of before) {
-      if (this.fields.some((n) => n.id === f.id)) continue;
-      if (f.elements.every((e) => !e.isConnected)) this.kept.set(f.id, { value: readValue(f, fieldById(form, f.id)?.type), label: f.label });
-    }
+    // The fields of a step the page unmounted (most of the fields gone at once) keep their last value,
+    // so the final send is checked with every step; a single field swapped for another (a conditional
+    // question) is gone for good. The page's own fields win.
+    const gone = before.filter((f) => !this.fields.some((n) => n.id === f.id) && f.elements.every((e) => !e.isConnected));
+    if (gone.length * 2 > before.length) for (const f of gone) this.kept.set(f.id, { value: readValue(f, fieldById(form, f.id)?.type), label: f.label });
     for (const f of this.fields) this.kept.delete(f.id);
     this.check();
   }
@@ -451,6 +451,7 @@ class Checker {
       summary: this.report?.summary ?? { errors: 0, warnings: 0, incomplete: 0, pending: 0 },
       blocking: this.settings.blocking,
       lastCheckMs: Math.round(this.lastCheckMs * 100) / 100,
+      lang: this.lang,
     };
   }
 

@@ -8,7 +8,8 @@ export type Control = HTMLElement;
 /** One logical input: a text box, a select, or a radio/checkbox group. */
 export interface PageField {
   elements: Control[];
-  kind: 'text' | 'select' | 'radio' | 'checkbox';
+  /** static: a value shown as text (the confirm page of a server-rendered form) */
+  kind: 'text' | 'select' | 'radio' | 'checkbox' | 'static';
   labels: string[];
   /** column header and row for controls in data tables (repeating rows) */
   table?: { column: string; row: number };
@@ -100,7 +101,7 @@ function rowHeaders(cell: HTMLTableCellElement): string[] {
 }
 
 /** For a data table (header row of th, rows of inputs): column header text and data row number. */
-function tableColumn(cell: HTMLTableCellElement): { column: string; row: number } | undefined {
+function tableColumn(cell: HTMLTableCellElement, shown = false): { column: string; row: number } | undefined {
   const table = cell.closest('table');
   const tr = cell.parentElement as HTMLTableRowElement | null;
   if (!table || !tr) return undefined;
@@ -115,7 +116,7 @@ function tableColumn(cell: HTMLTableCellElement): { column: string; row: number 
     i += c.colSpan || 1;
   }
   if (!headerCell) return undefined;
-  const dataRows = rows.filter((r) => rows.indexOf(r) > rows.indexOf(header) && r.querySelector('input, textarea, select'));
+  const dataRows = rows.filter((r) => rows.indexOf(r) > rows.indexOf(header) && (shown || r.querySelector('input, textarea, select')));
   return { column: ownText(headerCell), row: dataRows.indexOf(tr) };
 }
 
@@ -199,7 +200,7 @@ function groupContainer(els: Control[]): Element {
 export function optionLabel(el: Control): string {
   const l = labelFor(el) || ariaLabel(el);
   if (l) return l;
-  if (!isNative(el)) return ownText(el).slice(0, 40);
+  if (!isNative(el)) return clean(el.textContent).slice(0, 40);
   for (let n = el.nextSibling; n; n = n.nextSibling) {
     if (n instanceof Element && (n.tagName === 'BR' || n.matches(NATIVE) || n.querySelector(NATIVE))) break;
     const t = clean(n.textContent);
@@ -308,7 +309,38 @@ export function scanPage(root: ParentNode = document): PageField[] {
       if (t && t.column) f.table = t;
     }
   }
+  if (!fields.some((f) => f.elements.some((e) => e.getClientRects().length > 0)) && isConfirmPage(root)) return scanShownValues(root);
   return fields;
+}
+
+/**
+ * The confirm page of a server-rendered form: no box to type into, the values shown as text in th/td
+ * or dt/dd and carried in hidden inputs of a form with a send button.
+ */
+function isConfirmPage(root: ParentNode): boolean {
+  return [...root.querySelectorAll('form')].some((f) => f.querySelector('input[type="hidden"]') && f.querySelector('input[type="submit"], button:not([type="button"]), input[type="image"]'));
+}
+
+/** Table cells and dd that show a value, labelled by their row header, column header or dt. */
+function scanShownValues(root: ParentNode): PageField[] {
+  const out: PageField[] = [];
+  for (const cell of root.querySelectorAll<HTMLElement>('td, dd')) {
+    if (cell.closest(OVERLAY_TAG) || cell.querySelector(`${NATIVE}, ${CUSTOM_CHOICE}, button, table`)) continue;
+    const labels = cell instanceof HTMLTableCellElement ? rowHeaders(cell) : [dtLabel(cell.firstElementChild ?? cell) || dtOf(cell)];
+    const f: PageField = { elements: [cell], kind: 'static', labels: labels.filter((x) => x !== '') };
+    if (cell instanceof HTMLTableCellElement) {
+      const t = tableColumn(cell, true);
+      if (t && t.column) f.table = t;
+    }
+    if (f.labels.length > 0 || f.table) out.push(f);
+  }
+  return out;
+}
+
+function dtOf(dd: Element): string {
+  let dt = dd.previousElementSibling;
+  while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
+  return dt ? ownText(dt) : '';
 }
 
 /** Assigns page fields to the form's field ids (each non-repeating id once, in page order). */
@@ -350,6 +382,8 @@ export function readValue(f: PageField, type?: string): FieldValue {
   switch (f.kind) {
     case 'text':
       return (f.elements[0] as HTMLInputElement | HTMLTextAreaElement).value;
+    case 'static':
+      return ownText(f.elements[0]!);
     case 'select': {
       const s = f.elements[0] as HTMLSelectElement;
       const o = s.selectedOptions[0];
