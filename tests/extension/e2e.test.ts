@@ -819,13 +819,37 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています。',
   ];
 
+  it('a ticked box without a value attribute is a yes; both dates of a lead-time rule carry the mark and the message', async () => {
+    const page = await open('fukuoka-notification-table.html');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('fukuoka-notification');
+    expect(s.fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
+    await page.fill('input[name=a1]', '2026-11-20');
+    await page.check('input[name=a2][value="3"]');
+    await page.fill('input[name=a3]', '4012345678');
+    await page.fill('input[name=a4]', 'ふくおか就労支援センター');
+    await page.check('input[name=a5]');
+    expect(await page.inputValue('input[name=a5]')).toBe('on');
+    await page.fill('input[name=a6]', '2026-04-01');
+    await page.fill('input[name=a7]', '2026-12-10');
+    await page.locator('input[name=a1]').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.filter((f) => f.outcome === 'violation').map((f) => `${f.ruleId}@${f.locations.map((l) => l.field).join('+')}`)).toEqual(['fukuoka-notification/end@submittedOn+endDate']);
+    // the message sits on 提出日 and on 終了日, the two values the user may change
+    await expect.poll(() => msgs(page, '1か月前')).toBe(2);
+    // with the end date a month later the form sends at once
+    await page.fill('input[name=a7]', '2026-12-31');
+    await expectSentOnce(page, 'notice', () => page.click('button[type=submit]'));
+    expect(submissions.at(-1)!.body).toContain('a5=on');
+    await page.close();
+  });
+
   it('e-KOBE-like table: サービスの種類 is found from its own cell text (boxes with generated names), an empty one stops 確認画面へ進む', async () => {
     const page = await open('platform-ekobe-table.html');
     const s = await stateOf(page);
-    // the browser's UI language (ja-JP here) decides the language of everything shown
-    expect(s.lang).toBe('ja');
     expect(s.formId).toBe('kobe-application');
     expect(s.fields.map((f) => f.id).sort()).toEqual(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'providerAddress', 'providerName', 'providerNo', 'service', 'submittedOn', 'userAddress', 'userName'].sort());
+    // the browser's UI language (ja-JP here) decides the language of everything shown
+    expect(s.lang).toBe('ja');
     await page.fill('input[name=item_001]', '令和8年11月1日');
     await page.fill('input[name=item_002]', '神戸市中央区加納町6-5-1');
     await page.fill('input[name=item_003]', '株式会社みなとワークス');
@@ -1082,7 +1106,6 @@ describe('a browser whose UI language is English', () => {
       const page = await en.newPage();
       await page.goto(`${origin}/platform-ekobe-table.html?page=${++opened}`);
       await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null, null, { timeout: 10_000 });
-      expect((await stateOf(page, w)).lang).toBe('en');
       await page.fill('input[name=item_004]', '28-1234');
       await page.locator('input[name=item_004]').blur();
       await page.locator('input[name=item_004]').focus();
@@ -1096,6 +1119,7 @@ describe('a browser whose UI language is English', () => {
       expect(text).not.toMatch(/送信前|修正する|このまま送信|が未入力|選ばれていません/);
       expect(await page.locator('zaitaku-check-overlay [data-action=send]').innerText()).toBe('Send anyway');
       expect(await page.locator('zaitaku-check-overlay [data-action=fix]').innerText()).toBe('Fix');
+      expect((await stateOf(page, w)).lang).toBe('en');
     } finally {
       await en.close();
       rmSync(dir, { recursive: true, force: true });
