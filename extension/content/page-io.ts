@@ -296,7 +296,9 @@ export function scanPage(root: ParentNode = document): PageField[] {
     const cell = cellOf(first);
     if (f.kind === 'radio' || f.elements.length > 1 || !isNative(first)) {
       const box = f.elements.length > 1 ? groupContainer(f.elements) : (first.closest(GROUP_BOX) ?? first.parentElement ?? first);
-      f.labels = [...contextLabels(box, box.closest('[aria-labelledby], [aria-label]') ?? box), ...groupHeadings(f.elements, box), questionTitle(first), (first as HTMLInputElement).name ?? ''];
+      // a lone styled checkbox is labelled by its own text (「運営規程に…明記しています」)
+      const lone = f.kind === 'checkbox' && f.elements.length === 1 ? optionLabel(first) : '';
+      f.labels = [lone, ...contextLabels(box, box.closest('[aria-labelledby], [aria-label]') ?? box), ...groupHeadings(f.elements, box), questionTitle(first), (first as HTMLInputElement).name ?? ''];
     } else {
       const own = labelFor(first) || ariaLabel(first);
       const title = questionTitle(first);

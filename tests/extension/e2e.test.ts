@@ -971,7 +971,11 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     await frame.locator('input[name=sub]').fill('2026-11-20');
     await frame.locator('input[name=no]').fill('4012345678');
     await frame.locator('input[name=name]').fill('あいち就労支援センター');
-    await frame.locator('input[name=rules]').check();
+    // a styled role=checkbox: ticking it changes only aria-checked; unticked it is a missing statement
+    await frame.locator('input[name=name]').blur();
+    await expect.poll(async () => (await stateOf(page)).findings.some((f) => f.ruleId === 'required' && f.locations[0]?.field === 'operatingRules')).toBe(true);
+    await frame.locator('[role=checkbox]').click();
+    await expect.poll(async () => (await stateOf(page)).findings.some((f) => f.locations[0]?.field === 'operatingRules')).toBe(false);
     // pressing 終了 re-renders the whole form: the new boxes are mapped again, 終了日 replaces 開始日
     await frame.locator('button[data-v=終了]').click();
     await expect.poll(async () => (await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'submittedOn']);
@@ -990,6 +994,7 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     await expect.poll(() => submissions.length).toBe(count + 1);
     expect(submissions.at(-1)!.path).toBe('/submit?form=aichi');
     expect(new URLSearchParams(submissions.at(-1)!.body).get('cat')).toBe('終了');
+    expect(new URLSearchParams(submissions.at(-1)!.body).get('rules')).toBe('true');
     await page.close();
   });
 });
