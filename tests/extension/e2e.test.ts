@@ -892,6 +892,24 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     await page.close();
   });
 
+  it('a page of boxes edge to edge: the focused message becomes a tooltip over its own field only', async () => {
+    const page = await open('form-dense-grid.html');
+    expect((await stateOf(page)).fields.map((f) => f.id)).toEqual(['providerNo']);
+    await page.fill('input[name=pno]', '28-1234');
+    await page.locator('input[name=pno]').blur();
+    await expect.poll(async () => (await layout(page)).folded).toBe(1);
+    await page.locator('input[name=pno]').focus();
+    await expect.poll(async () => (await layout(page)).messages.length).toBe(1);
+    const { messages, controls } = await layout(page);
+    const own = controls.find((c) => c.name === 'pno')!;
+    const m = messages[0]!;
+    expect(m.text).toContain('10桁');
+    for (const c of controls) if (c !== own) expect(intersects(m, c), `the tooltip covers ${c.name}`).toBe(false);
+    expect(m.left).toBeGreaterThanOrEqual(own.left - 0.5);
+    expect(m.right).toBeLessThanOrEqual(own.right + 0.5);
+    await page.close();
+  });
+
   it('Graffer-like steps: styled radios, a question title over two dates, titles above long descriptions, a ticked box without a value; both dates of the lead-time rule are marked; the final send lists every step\'s problems', async () => {
     const page = await open('platform-graffer-steps.html');
     await expect.poll(async () => (await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'providerName', 'providerNo']);
