@@ -169,23 +169,32 @@ export class Overlay {
       let at = basic(w, h).find(([x, y]) => free(x, y, w, h));
       const hasFocus = focused !== null && (focused === m.anchor || m.anchor.contains(focused));
       if (!at && hasFocus) {
-        // nearest free place around the field, at the full width and narrower
-        for (const maxW of [420, 280, 180]) {
+        // the nearest free place around the field, at the full width or narrower
+        const widths = [420, 280, 180].map((maxW) => {
           msg.style.maxWidth = `${maxW}px`;
-          w = msg.offsetWidth;
-          h = msg.offsetHeight;
-          const xs = [r.right + 8, Math.max(0, Math.min(r.left, vw - w)), r.left - 8 - w, vw - w - 4].filter((x) => x >= 0 && x + w <= vw);
-          for (let dy = 0; dy <= 320 && !at; dy += 8) {
-            for (const y of dy === 0 ? [r.top, r.bottom + 4, r.top - 4 - h] : [r.top + dy, r.top - dy, r.bottom + 4 + dy, r.top - 4 - h - dy]) {
-              if (y < 0 || y + h > vh) continue;
-              const x = xs.find((x) => free(x, y, w, h));
+          return { maxW, w: msg.offsetWidth, h: msg.offsetHeight };
+        });
+        let chosen: { maxW: number; w: number; h: number } | undefined;
+        for (let dy = 0; dy <= 320 && !at; dy += 8) {
+          for (const size of widths) {
+            const xs = [r.right + 8, Math.max(0, Math.min(r.left, vw - size.w)), r.left - 8 - size.w, vw - size.w - 4].filter((x) => x >= 0 && x + size.w <= vw);
+            const ys = dy === 0 ? [r.top, r.bottom + 4, r.top - 4 - size.h] : [r.top + dy, r.top - dy, r.bottom + 4 + dy, r.top - 4 - size.h - dy];
+            for (const y of ys) {
+              if (y < 0 || y + size.h > vh) continue;
+              const x = xs.find((x) => free(x, y, size.w, size.h));
               if (x !== undefined) {
                 at = [x, y];
+                chosen = size;
                 break;
               }
             }
+            if (at) break;
           }
-          if (at) break;
+        }
+        if (chosen) {
+          msg.style.maxWidth = `${chosen.maxW}px`;
+          w = chosen.w;
+          h = chosen.h;
         }
         if (!at) {
           // tooltip bound to the field: over the field itself, as wide as it, clipped to its height
