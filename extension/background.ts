@@ -12,7 +12,10 @@ chrome.permissions.onRemoved.addListener(() => void syncRegisteredScripts());
 /** Injects the content script into a tab; false when the page cannot be scripted (chrome://, store, no grant). */
 export async function checkTab(tabId: number): Promise<boolean> {
   try {
-    await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    // the page's frames too (a form in a same-origin iframe); frames we may not script are left out, and
+    // this call may never settle on some pages, so the result is the main frame's (the script starts once per frame)
+    void chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] }).catch(() => undefined);
     return true;
   } catch {
     return false;

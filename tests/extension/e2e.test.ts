@@ -1044,6 +1044,22 @@ describe('toolbar icon (activeTab + scripting)', () => {
     }
   });
 
+  it('a click on a page whose form is in a same-origin iframe checks the form in the iframe', async () => {
+    await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/platform-aichi-frame.html?page=${++opened}`);
+      await page.frameLocator('#proc').locator('input[name=no]').waitFor();
+      const tab = await tabOf(page);
+      expect(await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab)).toBe(true);
+      await expect.poll(() => page.frameLocator('#proc').locator('zaitaku-check-overlay').count()).toBe(1);
+      await expect.poll(async () => (await stateOf(page)).formId).toBe('fukuoka-notification');
+      await page.close();
+    } finally {
+      await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
+    }
+  });
+
   it('a page Chrome does not let extensions script is refused quietly', async () => {
     const extId = new URL(worker.url()).host;
     const page = await context.newPage();
