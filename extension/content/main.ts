@@ -219,33 +219,44 @@ class Checker {
     chrome.runtime.onMessage.addListener((msg: ToContent, _sender, reply) => {
       switch (msg?.type) {
         case 'zc:getState':
-          // every frame of the tab hears this; the one with the form answers (the top frame last)
-          if (this.fields.length > 0 || this.kept.size > 0) {
-            reply(this.state());
-            return;
-          }
-          if (window !== window.top) return;
-          setTimeout(() => reply(this.state()), 150);
+          if (!this.answers) return;
+          this.reply(reply);
           return true;
         case 'zc:focus':
           this.focus(msg.fieldId);
           reply(true);
           return;
         case 'zc:setForm':
-          if (window !== window.top && this.fields.length === 0) return;
+          if (!this.answers) return;
           this.overrideFormId = msg.formId && getForm(msg.formId) ? msg.formId : null;
           this.kept.clear();
           this.scan();
-          void setPageOverride(location.href, { formId: this.overrideFormId ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          void setPageOverride(location.href, { formId: this.overrideFormId ?? undefined }).catch(() => undefined).then(() => this.reply(reply));
           return true;
         case 'zc:setPack':
+          if (!this.answers) return;
           // the default pack is not an override: a later change of the default applies here too
           this.packOverride = msg.pack === this.settings.defaultPack ? null : msg.pack;
           this.check();
-          void setPageOverride(location.href, { pack: this.packOverride ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          void setPageOverride(location.href, { pack: this.packOverride ?? undefined }).catch(() => undefined).then(() => this.reply(reply));
           return true;
       }
     });
+  }
+
+  private get hasFields(): boolean {
+    return this.fields.length > 0 || this.kept.size > 0;
+  }
+
+  /** Every frame of the tab hears the side panel: a frame with fields answers, else only the top frame. */
+  private get answers(): boolean {
+    return this.hasFields || window === window.top;
+  }
+
+  /** The frame with the form answers at once; the top frame without one answers last, so a frame with the form wins. */
+  private reply(reply: (state: PageState) => void): void {
+    if (this.hasFields) reply(this.state());
+    else setTimeout(() => reply(this.state()), 150);
   }
 
   private get formId(): string {
@@ -457,7 +468,7 @@ class Checker {
 
   private publish(): void {
     // a frame without a form (the page around a same-origin iframe) leaves the panel to the frame with it
-    if (this.fields.length === 0 && this.kept.size === 0 && (window !== window.top || document.querySelector('iframe, frame'))) return;
+    if (!this.hasFields && (window !== window.top || document.querySelector('iframe, frame'))) return;
     try {
       void chrome.runtime.sendMessage({ type: 'zc:state', state: this.state() }).catch(() => undefined);
     } catch {

@@ -986,6 +986,13 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     const frame = page.frameLocator('#proc');
     await expect.poll(async () => (await stateOf(page)).formId).toBe('fukuoka-notification');
     expect((await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
+    // the side panel's choices reach the frame with the form, and its answer is that frame's
+    const tab = await tabOf(page);
+    for (const pack of ['kobe', 'national']) {
+      const st = (await worker.evaluate(([id, p]) => chrome.tabs.sendMessage(id as number, { type: 'zc:setPack', pack: p }), [tab.id, pack] as const)) as PageState;
+      expect(st.formId).toBe('fukuoka-notification');
+      expect(st.fields.length).toBe(6);
+    }
     await frame.locator('input[name=sub]').fill('2026-11-20');
     await frame.locator('input[name=no]').fill('4012345678');
     await frame.locator('input[name=name]').fill('あいち就労支援センター');
