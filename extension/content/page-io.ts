@@ -279,7 +279,9 @@ export function scanPage(root: ParentNode = document): PageField[] {
   };
   for (const el of all) {
     if (el instanceof HTMLInputElement && el.type === 'radio') {
-      join(`radio:${el.form?.id ?? ''}:${el.name || keyOfBox(groupContainer([el]))}`, el, 'radio');
+      // radios without a name: the ones in the same group box, cell or block of labels
+      const box = el.name ? null : (el.closest(`${GROUP_BOX}, td, dd`) ?? el.closest('label')?.parentElement ?? el.parentElement ?? el);
+      join(`radio:${el.form?.id ?? ''}:${box ? keyOfBox(box) : el.name}`, el, 'radio');
     } else if (el instanceof HTMLInputElement && el.type === 'checkbox') {
       const shared = el.name && (names.get(`${el.form?.id ?? ''}:${el.name}`) ?? 0) > 1;
       const box = shared ? null : checkboxBox(el);

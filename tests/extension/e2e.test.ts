@@ -825,7 +825,7 @@ describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート
     expect(s.formId).toBe('fukuoka-notification');
     expect(s.fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
     await page.fill('input[name=a1]', '2026-11-20');
-    await page.check('input[name=a2][value="3"]');
+    await page.check('input[type=radio][value="3"]');
     await page.fill('input[name=a3]', '4012345678');
     await page.fill('input[name=a4]', 'ふくおか就労支援センター');
     await page.check('input[name=a5]');
