@@ -249,6 +249,10 @@ describe('extension on a paper-style table form (神戸市 申立書, th/td, che
     expect(messages.some((m) => m.text.includes('特になし'))).toBe(false);
     await page.locator('textarea[name=q2]').focus();
     await expect.poll(async () => (await layout(page)).messages.some((m) => m.text.includes('特になし'))).toBe(true);
+    // opened on focus it still covers no other field (it used to drop below, over 申し立て事項3)
+    const focused = await layout(page);
+    const q2 = focused.messages.find((m) => m.text.includes('特になし'))!;
+    for (const c of focused.controls) if (c.name !== 'q2') expect(intersects(q2, c), `「${q2.text.slice(0, 20)}」 covers ${c.name}`).toBe(false);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
 
