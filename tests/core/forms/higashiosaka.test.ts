@@ -107,10 +107,10 @@ describe('higashiosaka-application (申立書・支援効果チェックシー�
   });
 
   it('limits the period to one year, and a temporary one to 3 months', () => {
-    expect(violations(run('higashiosaka-application', { ...application(), '利用期間（終了）': '2027-09-01' }))).toEqual(['higashiosaka-application/period@periodTo']);
+    expect(violations(run('higashiosaka-application', { ...application(), '利用期間（終了）': '2027-09-01' }))).toEqual(['higashiosaka-application/period@periodTo+periodFrom']);
     const temp = { ...application(), 認定期間の区分: ['3か月以内（一時的）'], '利用期間（終了）': '令和8年11月30日' };
     expect(violations(run('higashiosaka-application', temp))).toEqual([]);
-    expect(violations(run('higashiosaka-application', { ...temp, '利用期間（終了）': '令和8年12月1日' }))).toEqual(['higashiosaka-application/period@periodTo']);
+    expect(violations(run('higashiosaka-application', { ...temp, '利用期間（終了）': '令和8年12月1日' }))).toEqual(['higashiosaka-application/period@periodTo+periodFrom']);
   });
 
   it('forbids renewing a temporary period within 3 months of the last one', () => {
