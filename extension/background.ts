@@ -13,6 +13,9 @@ chrome.permissions.onRemoved.addListener(() => void syncRegisteredScripts());
 export async function checkTab(tabId: number): Promise<boolean> {
   try {
     await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    // the page's frames too (a form in a same-origin iframe); frames we may not script are left out, and
+    // this call may never settle on some pages, so the result is the main frame's (the script starts once per frame)
+    void chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] }).catch(() => undefined);
     return true;
   } catch {
     return false;

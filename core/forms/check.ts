@@ -315,6 +315,17 @@ export function runForm(form: FormDefinition, values: Record<string, FieldValue>
     if (prev === undefined || asText(prev) === '') byId.set(id, v);
   }
 
+  // `<group>.<row>` of every row with something typed
+  const filledRows = new Set<string>();
+  for (const [id, v] of byId) {
+    const m = GROUP_ID.exec(id);
+    if (m && asText(v) !== '') filledRows.add(`${m[1]}.${m[2]}`);
+  }
+  const isBlankRow = (id: string): boolean => {
+    const m = GROUP_ID.exec(id);
+    return m !== null && !filledRows.has(`${m[1]}.${m[2]}`);
+  };
+
   const labelOf = (id: string): string => labels.get(id) ?? groupLabel(form, id) ?? fieldById(form, id)?.label.ja ?? id;
   const ctx: FormRuleContext = {
     asOf: options.asOf,
@@ -342,14 +353,8 @@ export function runForm(form: FormDefinition, values: Record<string, FieldValue>
       return chosen.length === 1 && unknown.length === 0 ? chosen[0] : undefined;
     },
     consent: (id) => parseConsent(byId.get(id)),
-    rows: (groupId) => {
-      const rows = new Set<number>();
-      for (const id of byId.keys()) {
-        const m = GROUP_ID.exec(id);
-        if (m && m[1] === groupId) rows.add(Number(m[2]));
-      }
-      return [...rows].sort((a, b) => a - b);
-    },
+    // a row with nothing typed (a spare row of the table) is no entry
+    rows: (groupId) => [...filledRows].filter((k) => k.startsWith(groupId + '.')).map((k) => Number(k.slice(groupId.length + 1))).sort((a, b) => a - b),
     label: labelOf,
   };
 
@@ -357,13 +362,13 @@ export function runForm(form: FormDefinition, values: Record<string, FieldValue>
   const present = new Set(byId.keys());
   // every defined field, plus repeat and group instances given in the input
   const targets: string[] = form.fields.filter((f) => !f.repeat).map((f) => f.id);
-  for (const id of present) if (!targets.includes(id)) targets.push(id);
+  for (const id of present) if (!targets.includes(id) && !isBlankRow(id)) targets.push(id);
   for (const id of targets) {
     const def = fieldById(form, id);
     if (def) issues.push(...checkField(form, def, id, byId.get(id), ctx));
   }
   for (const g of form.groups ?? []) {
-    const rows = ctx.rows(g.id).filter((r) => g.fields.some((f) => ctx.text(`${g.id}.${r}.${f.id}`) !== ''));
+    const rows = ctx.rows(g.id);
     if (rows.length < (g.minRows ?? 0)) {
       issues.push({
         ruleId: 'required', severity: 'error', outcome: 'violation', fields: [`${g.id}.0.${g.fields[0]?.id ?? ''}`],

@@ -73,7 +73,7 @@ export interface FormRuleContext {
   choice(id: string): string | undefined;
   /** consent fields: true / false (negative or pending: 同意予定, 確認中) / undefined (absent or unreadable) */
   consent(id: string): boolean | undefined;
-  /** row indices present for a group */
+  /** rows of a group with something typed (a blank spare row is no entry) */
   rows(groupId: string): number[];
   /** display label of a field id (official label, or the key as given) */
   label(id: string): string;

@@ -6,10 +6,10 @@ import { DEFAULT_SETTINGS, getPageOverride, getSettings, SETTINGS_KEYS, setPageO
 import type { PageOverride, Settings } from '../shared/settings.ts';
 import { Overlay } from './overlay.ts';
 import type { Mark } from './overlay.ts';
-import { anchorOf, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue, scanPage } from './page-io.ts';
+import { anchorOf, CUSTOM_CHOICE, formOfControl, isChecked, mapFields, OVERLAY_TAG, pageControls, pageHeadings, readValue, scanPage } from './page-io.ts';
 import type { MappedField } from './page-io.ts';
 
-const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|submit|send|apply/i;
+const SUBMIT_WORDS = /送信|申請|提出|届出|確定|登録|申し?込|submit|send|apply/i;
 /** always a draft, whatever else the button says (「申請内容を一時保存」) */
 const DRAFT_WORDS = /一時保存|下書き|\bdraft\b/i;
 /** do not send, unless the text also says send (「送信して戻る」 is a send, 「戻る」 is not) */
@@ -121,6 +121,23 @@ function replayEnter(input: HTMLInputElement, form: HTMLFormElement | null): voi
   fire('keyup');
 }
 
+/** The browser's UI language decides the language of everything we show: Japanese when it is Japanese. */
+function uiLanguage(): 'ja' | 'en' {
+  let lang = '';
+  try {
+    lang = chrome.i18n?.getUILanguage?.() ?? '';
+  } catch {
+    // no i18n (reloaded extension): fall back to the page's navigator
+  }
+  return /^ja\b/i.test(lang || navigator.language) ? 'ja' : 'en';
+}
+
+/** A field of an earlier step that the page has unmounted: its last value still counts at the final send. */
+interface KeptField {
+  value: FieldValue;
+  label: string;
+}
+
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -130,6 +147,9 @@ class Checker {
   private settings: Settings = DEFAULT_SETTINGS;
   private overlay = new Overlay(pageControls);
   private fields: MappedField[] = [];
+  /** values of mapped fields no longer on the page (multi-step forms), by field id */
+  private kept = new Map<string, KeptField>();
+  private readonly lang = uiLanguage();
   private detectedFormId = 'generic';
   private overrideFormId: string | null = null;
   private packOverride: string | null = null;
@@ -187,28 +207,56 @@ class Checker {
       clearTimeout(this.scanTimer);
       this.scanTimer = window.setTimeout(() => this.scan(), 200);
     }).observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    // styled choices (role=radio, aria-pressed) change no value, only an attribute
+    new MutationObserver((records) => {
+      const hit = records.filter((r) => r.target instanceof Element && r.target.matches(CUSTOM_CHOICE) && this.fields.some((f) => f.elements.includes(r.target as HTMLElement)));
+      if (hit.length === 0) return;
+      for (const r of hit) this.touched.add(r.target as Element);
+      // an answer changed after 「このまま送信」: the values are no longer those the user chose to send
+      if (hit.some((r) => (r.target as Element).getAttribute(r.attributeName!) !== r.oldValue)) this.sentAnywayUntil = 0;
+      this.check();
+    }).observe(document.body ?? document.documentElement, { attributes: true, subtree: true, attributeFilter: ['aria-checked', 'aria-pressed'], attributeOldValue: true });
     chrome.runtime.onMessage.addListener((msg: ToContent, _sender, reply) => {
       switch (msg?.type) {
         case 'zc:getState':
-          reply(this.state());
-          return;
+          if (!this.answers) return;
+          this.reply(reply);
+          return true;
         case 'zc:focus':
           this.focus(msg.fieldId);
           reply(true);
           return;
         case 'zc:setForm':
+          if (!this.answers) return;
           this.overrideFormId = msg.formId && getForm(msg.formId) ? msg.formId : null;
+          this.kept.clear();
           this.scan();
-          void setPageOverride(location.href, { formId: this.overrideFormId ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          void setPageOverride(location.href, { formId: this.overrideFormId ?? undefined }).catch(() => undefined).then(() => this.reply(reply));
           return true;
         case 'zc:setPack':
+          if (!this.answers) return;
           // the default pack is not an override: a later change of the default applies here too
           this.packOverride = msg.pack === this.settings.defaultPack ? null : msg.pack;
           this.check();
-          void setPageOverride(location.href, { pack: this.packOverride ?? undefined }).catch(() => undefined).then(() => reply(this.state()));
+          void setPageOverride(location.href, { pack: this.packOverride ?? undefined }).catch(() => undefined).then(() => this.reply(reply));
           return true;
       }
     });
+  }
+
+  private get hasFields(): boolean {
+    return this.fields.length > 0 || this.kept.size > 0;
+  }
+
+  /** Every frame of the tab hears the side panel: a frame with fields answers, else only the top frame. */
+  private get answers(): boolean {
+    return this.hasFields || window === window.top;
+  }
+
+  /** The frame with the form answers at once; the top frame without one answers last, so a frame with the form wins. */
+  private reply(reply: (state: PageState) => void): void {
+    if (this.hasFields) reply(this.state());
+    else setTimeout(() => reply(this.state()), 150);
   }
 
   private get formId(): string {
@@ -222,14 +270,23 @@ class Checker {
   scan(): void {
     this.detectedFormId = detectForm(pageHeadings())?.id ?? 'generic';
     const form = getForm(this.formId) ?? getForm('generic')!;
+    const before = this.fields;
     this.fields = mapFields(form, scanPage());
+    // The fields of a step the page unmounted (most of the fields gone at once) keep their last value,
+    // so the final send is checked with every step; a single field swapped for another (a conditional
+    // question) is gone for good. The page's own fields win.
+    const gone = before.filter((f) => !this.fields.some((n) => n.id === f.id) && f.elements.every((e) => !e.isConnected));
+    if (gone.length * 2 > before.length) for (const f of gone) this.kept.set(f.id, { value: readValue(f, fieldById(form, f.id)?.type), label: f.label });
+    for (const f of this.fields) this.kept.delete(f.id);
     this.check();
   }
 
   check(): FormReport | undefined {
     const t0 = performance.now();
     const values: Record<string, FieldValue> = {};
-    for (const f of this.fields) values[f.id] = readValue(f);
+    const form = getForm(this.formId) ?? getForm('generic')!;
+    for (const [id, k] of this.kept) values[id] = k.value;
+    for (const f of this.fields) values[f.id] = readValue(f, fieldById(form, f.id)?.type);
     const report = checkForm(this.formId, values, { asOf: today(), pack: this.pack });
     // fields absent from the page cannot be marked; they stay in the side panel as `incomplete`
     this.report = report;
@@ -247,18 +304,19 @@ class Checker {
     const byField = new Map<MappedField, Mark>();
     for (const f of report.findings) {
       if (f.outcome !== 'violation') continue;
-      for (const loc of f.locations) {
-        const field = this.fieldOf(loc.field);
-        if (!field) continue;
-        if (!this.attempted && !field.elements.some((e) => this.touched.has(e))) continue;
+      // every field the finding names (both dates of a lead-time rule) gets the mark and the message,
+      // once one of them was touched (or a send was attempted)
+      const fields = f.locations.map((loc) => this.fieldOf(loc.field)).filter((x): x is MappedField => x !== undefined);
+      if (!this.attempted && !fields.some((field) => field.elements.some((e) => this.touched.has(e)))) continue;
+      const text = f.message[this.lang];
+      for (const field of new Set(fields)) {
         let m = byField.get(field);
         if (!m) {
           m = { anchor: anchorOf(field), severity: f.severity, messages: [] };
           byField.set(field, m);
         }
         if (f.severity === 'error') m.severity = 'error';
-        if (!m.messages.includes(f.message.ja)) m.messages.push(f.message.ja);
-        break;
+        if (!m.messages.includes(text)) m.messages.push(text);
       }
     }
     this.overlay.setMarks([...byField.values()]);
@@ -272,13 +330,13 @@ class Checker {
     return (this.report?.findings ?? []).map((f) => {
       const id = f.locations[0]?.field;
       const def = id === undefined ? undefined : fieldById(getForm(this.formId) ?? getForm('generic')!, id);
-      return { ...f, label: def?.label.ja ?? this.fieldOf(id)?.label ?? id ?? '' };
+      return { ...f, label: def?.label.ja ?? this.fieldOf(id)?.label ?? (id !== undefined ? this.kept.get(id)?.label : undefined) ?? id ?? '' };
     });
   }
 
   private focus(fieldId: string): void {
     const f = this.fieldOf(fieldId);
-    const el = f?.elements.find((e) => (e as HTMLInputElement).checked) ?? f?.elements[0];
+    const el = f?.elements.find(isChecked) ?? f?.elements[0];
     if (!el) return;
     el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     el.focus({ preventScroll: true });
@@ -295,8 +353,16 @@ class Checker {
     e.preventDefault();
     e.stopImmediatePropagation();
     const first = errors.find((f) => this.fieldOf(f.locations[0]?.field));
+    const form = getForm(this.formId) ?? getForm('generic')!;
     this.overlay.showDialog(
-      errors.map((f) => ({ label: f.label, message: f.message.ja })),
+      errors.map((f) => {
+        const id = f.locations[0]?.field;
+        const def = id === undefined ? undefined : fieldById(form, id);
+        const label = def?.label[this.lang] ?? f.label;
+        // a field of an earlier step is no longer on the page: say so
+        return { label, message: f.message[this.lang], earlierStep: id !== undefined && !this.fieldOf(id) && this.kept.has(id) };
+      }),
+      this.lang,
       () => first && this.focus(first.locations[0]!.field!),
       () => {
         this.bypass = true;
@@ -324,8 +390,8 @@ class Checker {
    * buttons that say send are guarded. null: another form (a site search, a login form).
    */
   private roleOf(form: HTMLFormElement): 'own' | 'split' | null {
-    if (this.fields.some((f) => f.elements.some((el) => el.form === form || form.contains(el)))) return 'own';
-    if (!hasOwnBoxes(form) || this.fields.some((f) => f.elements.some((el) => !formOf(el)))) return 'split';
+    if (this.fields.some((f) => f.elements.some((el) => formOfControl(el) === form || form.contains(el)))) return 'own';
+    if (!hasOwnBoxes(form) || this.fields.some((f) => f.elements.some((el) => !formOfControl(el)))) return 'split';
     return null;
   }
 
@@ -351,7 +417,8 @@ class Checker {
     const target = e.target as Element | null;
     if (!target || this.bypass || target.closest(OVERLAY_TAG)) return;
     const btn = target.closest<HTMLElement>(BUTTONS);
-    if (!btn) return;
+    // a choice made of buttons (aria-pressed, role=radio) is an answer, not a send
+    if (!btn || btn.matches(CUSTOM_CHOICE)) return;
     const form = formOf(btn);
     const role = form ? this.roleOf(form) : null;
     if (form && !role) return;
@@ -390,15 +457,18 @@ class Checker {
       detectedFormId: this.detectedFormId,
       overridden: this.overrideFormId !== null,
       pack: form.pack ?? this.pack,
-      fields: this.fields.map((f) => ({ id: f.id, label: f.label })),
+      fields: [...this.fields.map((f) => ({ id: f.id, label: f.label })), ...[...this.kept].map(([id, k]) => ({ id, label: k.label }))],
       findings: this.panelFindings(),
       summary: this.report?.summary ?? { errors: 0, warnings: 0, incomplete: 0, pending: 0 },
       blocking: this.settings.blocking,
       lastCheckMs: Math.round(this.lastCheckMs * 100) / 100,
+      lang: this.lang,
     };
   }
 
   private publish(): void {
+    // a frame without a form (the page around a same-origin iframe) leaves the panel to the frame with it
+    if (!this.hasFields && (window !== window.top || document.querySelector('iframe, frame'))) return;
     try {
       void chrome.runtime.sendMessage({ type: 'zc:state', state: this.state() }).catch(() => undefined);
     } catch {

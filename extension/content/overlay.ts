@@ -21,7 +21,26 @@ function overlaps(a: Box, b: Box): boolean {
 export interface DialogItem {
   label: string;
   message: string;
+  /** the field belongs to an earlier step of the form and is no longer on the page */
+  earlierStep?: boolean;
 }
+
+const DIALOG_TEXT = {
+  ja: {
+    title: (n: number) => `送信前に確認してください（${n}件のエラー）`,
+    lead: '報酬の返還につながるおそれのある誤りがあります。修正するか、このまま送信するかを選んでください。',
+    earlier: '（前の画面の項目）',
+    send: 'このまま送信',
+    fix: '修正する',
+  },
+  en: {
+    title: (n: number) => `Check before sending (${n} error${n === 1 ? '' : 's'})`,
+    lead: 'This form has errors that may put the fee at risk. Fix them, or send anyway.',
+    earlier: ' (on an earlier page of the form)',
+    send: 'Send anyway',
+    fix: 'Fix',
+  },
+} as const;
 
 const CSS = `
 :host { all: initial; }
@@ -35,11 +54,12 @@ const CSS = `
 .msg.warning { background: #fef7e0; color: #7a4100; }
 .msg[hidden] { display: none; }
 .msg p { margin: 0; }
+.msg.tooltip { overflow: hidden; text-overflow: ellipsis; opacity: .96; }
 .backdrop { position: fixed; inset: 0; background: rgba(32,33,36,.45); pointer-events: auto; display: flex; align-items: center; justify-content: center; }
 .dialog { width: min(560px, 92vw); max-height: 80vh; display: flex; flex-direction: column; background: #fff; color: #202124; border-radius: 8px; padding: 20px 24px;
   font: 14px/1.6 "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; box-shadow: 0 8px 28px rgba(0,0,0,.35); }
 .dialog h2 { font-size: 17px; margin: 0 0 4px; color: #a50e0e; }
-.dialog .en { color: #5f6368; font-size: 12px; margin: 0 0 12px; }
+.dialog .lead { color: #5f6368; font-size: 13px; margin: 0 0 12px; }
 .dialog ul { margin: 0 0 16px; padding-left: 20px; overflow: auto; flex: 1 1 auto; min-height: 0; }
 .dialog li { margin: 4px 0; }
 .dialog li b { font-weight: 600; }
@@ -114,9 +134,11 @@ export class Overlay {
   }
 
   /**
-   * Puts each message where it covers no other control of the page and no other message: to the right
-   * of the field, else below, else above. When none is free the message folds into a「!」badge on the
-   * outline and opens only while its field has the focus.
+   * Puts each message where it covers no other control of the page (inputs, their labels, buttons) and
+   * no other message: to the right of the field, else below, else above. When none is free the message
+   * folds into a「!」badge on the outline. While its field has the focus the message opens: at a free
+   * place near the field (also left of it, further up or down, narrower), else as a tooltip laid over
+   * its own field only — never over another field.
    */
   private place(shown: { m: Mark; r: DOMRect; box: HTMLDivElement; msg: HTMLDivElement }[], sx: number, sy: number): void {
     const controls: { el: Element; r: DOMRect }[] = [];
@@ -126,27 +148,68 @@ export class Overlay {
     }
     const sizes = shown.map(({ msg }) => ({ w: msg.offsetWidth, h: msg.offsetHeight }));
     const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
     const focused = document.activeElement;
     const taken: Box[] = [];
     shown.forEach(({ m, r, box, msg }, i) => {
-      const { w, h } = sizes[i]!;
-      const x = Math.max(0, Math.min(r.left, vw - w));
-      const options: [number, number][] = [];
-      if (r.right + 8 + w <= vw) options.push([r.right + 8, r.top]);
-      options.push([x, r.bottom + 4]);
-      if (r.top - 4 - h + sy >= 0) options.push([x, r.top - 4 - h]);
-      const free = ([left, top]: [number, number]): boolean => {
+      const own = (el: Element): boolean => el === m.anchor || m.anchor.contains(el) || el.contains(m.anchor);
+      const free = (left: number, top: number, w: number, h: number): boolean => {
         const b = { left, top, right: left + w, bottom: top + h };
-        return !controls.some((c) => c.el !== m.anchor && !m.anchor.contains(c.el) && overlaps(b, c.r)) && !taken.some((t) => overlaps(b, t));
+        return !controls.some((c) => !own(c.el) && overlaps(b, c.r)) && !taken.some((t) => overlaps(b, t));
       };
-      let at = options.find(free);
-      if (!at && focused && (focused === m.anchor || m.anchor.contains(focused))) at = [x, r.bottom + 4];
+      const basic = (w: number, h: number): [number, number][] => {
+        const x = Math.max(0, Math.min(r.left, vw - w));
+        const out: [number, number][] = [];
+        if (r.right + 8 + w <= vw) out.push([r.right + 8, r.top]);
+        out.push([x, r.bottom + 4]);
+        if (r.top - 4 - h + sy >= 0) out.push([x, r.top - 4 - h]);
+        return out;
+      };
+      let { w, h } = sizes[i]!;
+      let at = basic(w, h).find(([x, y]) => free(x, y, w, h));
+      const hasFocus = focused !== null && (focused === m.anchor || m.anchor.contains(focused));
+      if (!at && hasFocus) {
+        // the nearest free place around the field, at the full width or narrower
+        const widths = [420, 280, 180].map((maxW) => {
+          msg.style.maxWidth = `${maxW}px`;
+          return { maxW, w: msg.offsetWidth, h: msg.offsetHeight };
+        });
+        let chosen: { maxW: number; w: number; h: number } | undefined;
+        for (let dy = 0; dy <= 320 && !at; dy += 8) {
+          for (const size of widths) {
+            const xs = [r.right + 8, Math.max(0, Math.min(r.left, vw - size.w)), r.left - 8 - size.w, vw - size.w - 4].filter((x) => x >= 0 && x + size.w <= vw);
+            const ys = dy === 0 ? [r.top, r.bottom + 4, r.top - 4 - size.h] : [r.top + dy, r.top - dy, r.bottom + 4 + dy, r.top - 4 - size.h - dy];
+            for (const y of ys) {
+              if (y < 0 || y + size.h > vh) continue;
+              const x = xs.find((x) => free(x, y, size.w, size.h));
+              if (x !== undefined) {
+                at = [x, y];
+                chosen = size;
+                break;
+              }
+            }
+            if (at) break;
+          }
+        }
+        if (chosen) {
+          msg.style.maxWidth = `${chosen.maxW}px`;
+          w = chosen.w;
+          h = chosen.h;
+        }
+        if (!at) {
+          // tooltip bound to the field: over the field itself, as wide as it, clipped to its height
+          msg.classList.add('tooltip');
+          msg.style.cssText = `left:${r.left + sx}px;top:${r.top + sy}px;max-width:${Math.max(r.width, 40)}px;max-height:${Math.max(r.height, 18)}px`;
+          box.classList.add('folded');
+          return;
+        }
+      }
       if (!at) {
         msg.hidden = true;
         box.classList.add('folded');
         return;
       }
-      msg.style.cssText = `left:${at[0] + sx}px;top:${at[1] + sy}px`;
+      msg.style.cssText = `left:${at[0] + sx}px;top:${at[1] + sy}px${msg.style.maxWidth ? `;max-width:${msg.style.maxWidth}` : ''}`;
       taken.push({ left: at[0], top: at[1], right: at[0] + w, bottom: at[1] + h });
     });
   }
@@ -155,8 +218,9 @@ export class Overlay {
     return this.root.querySelector('.backdrop') !== null;
   }
 
-  /** Modal list of errors with 「修正する」 and 「このまま送信」. */
-  showDialog(items: DialogItem[], onFix: () => void, onSend: () => void): void {
+  /** Modal list of errors with 「修正する」 and 「このまま送信」, in one language (the browser's). */
+  showDialog(items: DialogItem[], lang: 'ja' | 'en', onFix: () => void, onSend: () => void): void {
+    const t = DIALOG_TEXT[lang];
     this.root.querySelector('.backdrop')?.remove();
     const back = document.createElement('div');
     back.className = 'backdrop';
@@ -164,13 +228,14 @@ export class Overlay {
     d.className = 'dialog';
     d.setAttribute('role', 'alertdialog');
     d.setAttribute('aria-modal', 'true');
+    d.lang = lang;
     const h = document.createElement('h2');
     h.id = 'zc-title';
-    h.textContent = `送信前に確認してください（${items.length}件のエラー）`;
+    h.textContent = t.title(items.length);
     d.setAttribute('aria-labelledby', h.id);
-    const en = document.createElement('p');
-    en.className = 'en';
-    en.textContent = `This form has ${items.length} error(s) that may put the fee at risk. Fix them, or send anyway.`;
+    const lead = document.createElement('p');
+    lead.className = 'lead';
+    lead.textContent = t.lead;
     const ul = document.createElement('ul');
     for (const it of items) {
       const li = document.createElement('li');
@@ -178,19 +243,20 @@ export class Overlay {
       if (!it.message.includes(it.label)) {
         const b = document.createElement('b');
         b.textContent = it.label;
-        li.append(b, ': ');
+        li.append(b, lang === 'ja' ? '：' : ': ');
       }
       li.append(it.message);
+      if (it.earlierStep) li.append(t.earlier);
       ul.append(li);
     }
     const buttons = document.createElement('div');
     buttons.className = 'buttons';
     const send = document.createElement('button');
-    send.textContent = 'このまま送信 / Send anyway';
+    send.textContent = t.send;
     send.dataset.action = 'send';
     const fix = document.createElement('button');
     fix.className = 'primary';
-    fix.textContent = '修正する / Fix';
+    fix.textContent = t.fix;
     fix.dataset.action = 'fix';
     const close = (): void => {
       back.remove();
@@ -213,7 +279,7 @@ export class Overlay {
     });
     window.addEventListener('keydown', onKey, true);
     buttons.append(send, fix);
-    d.append(h, en, ul, buttons);
+    d.append(h, lead, ul, buttons);
     back.append(d);
     this.root.append(back);
     fix.focus();

@@ -2,12 +2,14 @@
 import { fieldById, rankFields } from '../../core/forms/index.ts';
 import type { FieldValue, FormDefinition } from '../../core/forms/index.ts';
 
-export type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+/** A native control, or an element that acts as one (role=radio / role=checkbox, a button with aria-pressed). */
+export type Control = HTMLElement;
 
 /** One logical input: a text box, a select, or a radio/checkbox group. */
 export interface PageField {
   elements: Control[];
-  kind: 'text' | 'select' | 'radio' | 'checkbox';
+  /** static: a value shown as text (the confirm page of a server-rendered form) */
+  kind: 'text' | 'select' | 'radio' | 'checkbox' | 'static';
   labels: string[];
   /** column header and row for controls in data tables (repeating rows) */
   table?: { column: string; row: number };
@@ -20,6 +22,26 @@ export interface MappedField extends PageField {
 
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'password', 'search']);
 export const OVERLAY_TAG = 'zaitaku-check-overlay';
+/** Choice elements of form platforms that are no <input>: role=radio / role=checkbox, toggle buttons. */
+export const CUSTOM_CHOICE = '[role="radio"], [role="checkbox"], [role="switch"], button[aria-pressed], [role="button"][aria-pressed]';
+const NATIVE = 'input, textarea, select';
+/** label texts longer than this are descriptions, not labels */
+const MAX_LABEL = 80;
+
+function isNative(el: Element): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+}
+
+/** Ticked: a native box's `checked` (whatever its value, also `on`), else aria-checked / aria-pressed. */
+export function isChecked(el: Element): boolean {
+  if (el instanceof HTMLInputElement) return el.checked;
+  return el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true';
+}
+
+/** The form a control belongs to (its form owner, else the enclosing form). */
+export function formOfControl(el: Element): HTMLFormElement | null {
+  return isNative(el) || el instanceof HTMLButtonElement ? el.form : el.closest('form');
+}
 
 function clean(s: string | null | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
@@ -42,12 +64,17 @@ function byIds(ids: string | null): string {
   return clean(ids.split(/\s+/).map((id) => ownText(document.getElementById(id))).join(' '));
 }
 
-function labelFor(el: Control): string {
+function labelFor(el: Element): string {
   const parts: string[] = [];
-  if (el.id) for (const l of document.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) parts.push(ownText(l));
+  if (el.id) for (const l of el.ownerDocument.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) parts.push(ownText(l));
   const wrap = el.closest('label');
   if (wrap) parts.push(ownText(wrap));
   return clean(parts.join(' '));
+}
+
+/** aria-labelledby, else aria-label. */
+function ariaLabel(el: Element): string {
+  return byIds(el.getAttribute('aria-labelledby')) || clean(el.getAttribute('aria-label'));
 }
 
 function cellOf(el: Element): HTMLTableCellElement | null {
@@ -74,7 +101,7 @@ function rowHeaders(cell: HTMLTableCellElement): string[] {
 }
 
 /** For a data table (header row of th, rows of inputs): column header text and data row number. */
-function tableColumn(cell: HTMLTableCellElement): { column: string; row: number } | undefined {
+function tableColumn(cell: HTMLTableCellElement, shown = false): { column: string; row: number } | undefined {
   const table = cell.closest('table');
   const tr = cell.parentElement as HTMLTableRowElement | null;
   if (!table || !tr) return undefined;
@@ -89,26 +116,64 @@ function tableColumn(cell: HTMLTableCellElement): { column: string; row: number 
     i += c.colSpan || 1;
   }
   if (!headerCell) return undefined;
-  const dataRows = rows.filter((r) => rows.indexOf(r) > rows.indexOf(header) && r.querySelector('input, textarea, select'));
+  const dataRows = rows.filter((r) => rows.indexOf(r) > rows.indexOf(header) && (shown || r.querySelector('input, textarea, select')));
   return { column: ownText(headerCell), row: dataRows.indexOf(tr) };
 }
 
-/** Text just before the control's block: `<div>事業所番号</div><div><input></div>`, `事業所番号<br><input>`. */
-function precedingText(el: Element): string {
+/**
+ * Short texts just before the control's block, nearest first: `<div>事業所番号</div><div><input></div>`,
+ * `事業所番号<br><input>`, a title over a long description (`<p>事業所番号</p><p>（長い説明）</p><input>`:
+ * descriptions are skipped). Stops at another control.
+ */
+function precedingTexts(el: Element, max = 3): string[] {
+  const out: string[] = [];
   let node: Element | null = el;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
     for (let s = node.previousSibling; s; s = s.previousSibling) {
-      if (s.nodeType === Node.TEXT_NODE) {
-        const t = clean(s.textContent);
-        if (t) return t.length <= 80 ? t : '';
-        continue;
+      let t = '';
+      if (s.nodeType === Node.TEXT_NODE) t = clean(s.textContent);
+      else if (s instanceof Element && s.tagName !== 'BR') {
+        if (s.matches(NATIVE) || s.querySelector(NATIVE) || s.matches(CUSTOM_CHOICE) || s.querySelector(CUSTOM_CHOICE)) return out;
+        t = ownText(s);
       }
-      if (!(s instanceof Element) || s.tagName === 'BR') continue;
-      if (s.matches('input, textarea, select') || s.querySelector('input, textarea, select')) return '';
-      const t = ownText(s);
-      if (t) return t.length <= 80 ? t : '';
+      if (t && t.length <= MAX_LABEL) out.push(t);
+      if (out.length >= max) return out;
     }
-    if (node.parentElement?.matches('form, body, fieldset, table, tbody, tr')) break;
+    if (out.length > 0 || node.parentElement?.matches('form, body, fieldset, table, tbody, tr')) break;
+  }
+  return out;
+}
+
+/**
+ * A question title above several inputs (支給期間 over 開始日 / 終了日): the first short text of the
+ * nearest enclosing block that holds a few other inputs too, written before its first input and not
+ * that input's own label.
+ */
+function questionTitle(el: Element): string {
+  let node: Element | null = el.parentElement;
+  for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
+    if (node.matches('form, body, table, tbody, tr, td, th')) return '';
+    const controls = [...node.querySelectorAll(NATIVE)];
+    if (controls.length > 6) return '';
+    if (controls.some((c) => c !== el && !el.contains(c))) {
+      const first = controls[0]!;
+      const title = precedingTitleInside(node, first);
+      if (!title || precedingTexts(first).includes(title) || labelFor(first) === title) return '';
+      return title;
+    }
+  }
+  return '';
+}
+
+/** The first short text of `block` that comes before `first` (the block's heading). */
+function precedingTitleInside(block: Element, first: Element): string {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (first.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) return '';
+    const parent = n.parentElement;
+    if (parent && (parent.closest('label') || /^(SCRIPT|STYLE|OPTION)$/.test(parent.tagName))) continue;
+    const t = clean(n.textContent);
+    if (t && t.length <= MAX_LABEL) return t;
   }
   return '';
 }
@@ -120,28 +185,34 @@ function dtLabel(el: Element): string {
   return dt ? ownText(dt) : '';
 }
 
+const GROUP_BOX = 'fieldset, [role="radiogroup"], [role="group"]';
+
 function groupContainer(els: Control[]): Element {
   const first = els[0]!;
-  const explicit = first.closest('fieldset, [role="radiogroup"], [role="group"]');
-  if (explicit) return explicit;
+  const explicit = first.closest(GROUP_BOX);
+  if (explicit && els.every((e) => explicit.contains(e))) return explicit;
   let anc: Element | null = first.parentElement;
   while (anc && !els.every((e) => anc!.contains(e))) anc = anc.parentElement;
   return anc ?? first;
 }
 
-/** Option text of one radio/checkbox. */
+/** Option text of one radio/checkbox: its <label>, aria-labelledby / aria-label, the text beside it, its own text. */
 export function optionLabel(el: Control): string {
-  const l = labelFor(el);
+  const l = labelFor(el) || ariaLabel(el);
   if (l) return l;
-  const next = el.nextSibling;
-  const t = clean(next?.textContent);
-  if (t) return t.slice(0, 40);
-  return el.value && el.value !== 'on' ? el.value : '';
+  if (!isNative(el)) return clean(el.textContent).slice(0, 40);
+  for (let n = el.nextSibling; n; n = n.nextSibling) {
+    if (n instanceof Element && (n.tagName === 'BR' || n.matches(NATIVE) || n.querySelector(NATIVE))) break;
+    const t = clean(n.textContent);
+    if (t) return t.slice(0, 40);
+  }
+  const v = (el as HTMLInputElement).value;
+  return v && v !== 'on' ? v : '';
 }
 
 function contextLabels(anchor: Element, aria: Element): string[] {
   const out: string[] = [];
-  out.push(byIds(aria.getAttribute('aria-labelledby')), clean(aria.getAttribute('aria-label')));
+  out.push(ariaLabel(aria) || ariaLabel(anchor));
   const legend = anchor.closest('fieldset')?.querySelector('legend');
   if (legend && anchor.tagName === 'FIELDSET') out.push(ownText(legend));
   const cell = cellOf(anchor);
@@ -149,52 +220,131 @@ function contextLabels(anchor: Element, aria: Element): string[] {
     const heads = rowHeaders(cell);
     out.push(...heads, heads.slice().reverse().join(' '));
   }
-  out.push(dtLabel(anchor), precedingText(anchor));
+  out.push(dtLabel(anchor), ...precedingTexts(anchor));
   if (legend && anchor.tagName !== 'FIELDSET') out.push(ownText(legend));
   return out;
 }
 
-/** Every visible input of the page with its candidate labels, most reliable first. */
+/**
+ * Heading of a choice group from the text around its first option: the cell's own text before it
+ * (「サービスの種類<br><label><input type=checkbox>就労移行支援</label>…」), else the nearest
+ * label-like text before the group. Option labels are never a heading.
+ */
+function groupHeadings(els: Control[], box: Element): string[] {
+  const options = new Set(els.map(optionLabel));
+  const first = els[0]!;
+  const out = [precedingTitleInside(box, first), ...precedingTexts(first.closest('label') ?? first)];
+  return out.filter((t) => t !== '' && !options.has(t));
+}
+
+function usable(el: Element): boolean {
+  if (el.closest(OVERLAY_TAG)) return false;
+  if (el instanceof HTMLInputElement && SKIP_TYPES.has(el.type)) return false;
+  if (isNative(el)) return !el.disabled;
+  // a styled choice that wraps a real input is read through that input
+  return el.getAttribute('aria-disabled') !== 'true' && !el.querySelector(NATIVE);
+}
+
+/** Box of a checkbox without a shared name: the cell, fieldset or group it sits in with other boxes. */
+function checkboxBox(el: HTMLInputElement): Element | null {
+  const box = el.closest(`${GROUP_BOX}, td, dd`);
+  if (!box) return null;
+  const inside = [...box.querySelectorAll(NATIVE)];
+  const boxes = inside.filter((c) => c instanceof HTMLInputElement && c.type === 'checkbox');
+  return boxes.length > 1 && boxes.length === inside.length ? box : null;
+}
+
+/** Every input of the page (native or styled choices) with its candidate labels, most reliable first. */
 export function scanPage(root: ParentNode = document): PageField[] {
   const fields: PageField[] = [];
   const groups = new Map<string, Control[]>();
-  const all = [...root.querySelectorAll<Control>('input, textarea, select')].filter((el) => {
-    if (el.closest(OVERLAY_TAG)) return false;
-    if (el instanceof HTMLInputElement && SKIP_TYPES.has(el.type)) return false;
-    return !el.disabled;
-  });
-  for (const el of all) {
-    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
-      const container = el.closest('fieldset, [role="radiogroup"], [role="group"]');
-      const key = `${el.type}:${el.form?.id ?? ''}:${el.name || (container ? '#' + fields.length : el.id)}`;
-      const g = groups.get(key);
-      if (g) {
-        g.push(el);
-        continue;
-      }
-      const els = [el];
-      groups.set(key, els);
-      fields.push({ elements: els, kind: el.type, labels: [] });
-      continue;
+  const boxKeys = new Map<Element, string>();
+  const keyOfBox = (box: Element): string => {
+    let k = boxKeys.get(box);
+    if (!k) boxKeys.set(box, (k = `#${boxKeys.size}`));
+    return k;
+  };
+  const all = [...root.querySelectorAll<Control>(`${NATIVE}, ${CUSTOM_CHOICE}`)].filter(usable);
+  const names = new Map<string, number>();
+  for (const el of all) if (el instanceof HTMLInputElement && el.type === 'checkbox' && el.name) names.set(`${el.form?.id ?? ''}:${el.name}`, (names.get(`${el.form?.id ?? ''}:${el.name}`) ?? 0) + 1);
+  const join = (key: string, el: Control, kind: PageField['kind']): void => {
+    const g = groups.get(key);
+    if (g) {
+      g.push(el);
+      return;
     }
-    fields.push({ elements: [el], kind: el instanceof HTMLSelectElement ? 'select' : 'text', labels: [] });
+    const els = [el];
+    groups.set(key, els);
+    fields.push({ elements: els, kind, labels: [] });
+  };
+  for (const el of all) {
+    if (el instanceof HTMLInputElement && el.type === 'radio') {
+      // radios without a name: the ones in the same group box, cell or block of labels
+      const box = el.name ? null : (el.closest(`${GROUP_BOX}, td, dd`) ?? el.closest('label')?.parentElement ?? el.parentElement ?? el);
+      join(`radio:${el.form?.id ?? ''}:${box ? keyOfBox(box) : el.name}`, el, 'radio');
+    } else if (el instanceof HTMLInputElement && el.type === 'checkbox') {
+      const shared = el.name && (names.get(`${el.form?.id ?? ''}:${el.name}`) ?? 0) > 1;
+      const box = shared ? null : checkboxBox(el);
+      join(shared ? `checkbox:${el.form?.id ?? ''}:${el.name}` : box ? `checkbox:${keyOfBox(box)}` : `checkbox:single:${fields.length}`, el, 'checkbox');
+    } else if (!isNative(el)) {
+      const box = el.closest(GROUP_BOX) ?? el.parentElement ?? el;
+      join(`custom:${keyOfBox(box)}`, el, el.getAttribute('role') === 'radio' ? 'radio' : 'checkbox');
+    } else {
+      fields.push({ elements: [el], kind: el instanceof HTMLSelectElement ? 'select' : 'text', labels: [] });
+    }
   }
   for (const f of fields) {
     const first = f.elements[0]!;
     const cell = cellOf(first);
-    if (f.kind === 'radio' || (f.kind === 'checkbox' && f.elements.length > 1)) {
-      const box = groupContainer(f.elements);
-      f.labels = [...contextLabels(box, box.closest('[aria-labelledby], [aria-label]') ?? box), first.name];
+    if (f.kind === 'radio' || f.elements.length > 1 || !isNative(first)) {
+      const box = f.elements.length > 1 ? groupContainer(f.elements) : (first.closest(GROUP_BOX) ?? first.parentElement ?? first);
+      // a lone styled checkbox is labelled by its own text (「運営規程に…明記しています」)
+      const lone = f.kind === 'checkbox' && f.elements.length === 1 ? optionLabel(first) : '';
+      f.labels = [lone, ...contextLabels(box, box.closest('[aria-labelledby], [aria-label]') ?? box), ...groupHeadings(f.elements, box), questionTitle(first), (first as HTMLInputElement).name ?? ''];
     } else {
-      f.labels = [labelFor(first), ...contextLabels(first, first), clean(first.getAttribute('placeholder')), clean(first.getAttribute('title')), first.name, first.id];
+      const own = labelFor(first) || ariaLabel(first);
+      const title = questionTitle(first);
+      const sub = own || precedingTexts(first)[0] || '';
+      f.labels = [own, ...contextLabels(first, first), title && sub ? `${title} ${sub}` : '', clean(first.getAttribute('placeholder')), clean(first.getAttribute('title')), title, (first as HTMLInputElement).name, first.id];
     }
-    f.labels = f.labels.filter((x, i, a) => x !== '' && a.indexOf(x) === i);
+    f.labels = f.labels.filter((x, i, a) => x !== '' && x !== undefined && a.indexOf(x) === i);
     if (cell) {
       const t = tableColumn(cell);
       if (t && t.column) f.table = t;
     }
   }
+  if (!fields.some((f) => f.elements.some((e) => e.getClientRects().length > 0)) && isConfirmPage(root)) return scanShownValues(root);
   return fields;
+}
+
+/**
+ * The confirm page of a server-rendered form: no box to type into, the values shown as text in th/td
+ * or dt/dd and carried in hidden inputs of a form with a send button.
+ */
+function isConfirmPage(root: ParentNode): boolean {
+  return [...root.querySelectorAll('form')].some((f) => f.querySelector('input[type="hidden"]') && f.querySelector('input[type="submit"], button:not([type="button"]), input[type="image"]'));
+}
+
+/** Table cells and dd that show a value, labelled by their row header, column header or dt. */
+function scanShownValues(root: ParentNode): PageField[] {
+  const out: PageField[] = [];
+  for (const cell of root.querySelectorAll<HTMLElement>('td, dd')) {
+    if (cell.closest(OVERLAY_TAG) || cell.querySelector(`${NATIVE}, ${CUSTOM_CHOICE}, button, table`)) continue;
+    const labels = cell instanceof HTMLTableCellElement ? rowHeaders(cell) : [dtLabel(cell.firstElementChild ?? cell) || dtOf(cell)];
+    const f: PageField = { elements: [cell], kind: 'static', labels: labels.filter((x) => x !== '') };
+    if (cell instanceof HTMLTableCellElement) {
+      const t = tableColumn(cell, true);
+      if (t && t.column) f.table = t;
+    }
+    if (f.labels.length > 0 || f.table) out.push(f);
+  }
+  return out;
+}
+
+function dtOf(dd: Element): string {
+  let dt = dd.previousElementSibling;
+  while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
+  return dt ? ownText(dt) : '';
 }
 
 /** Assigns page fields to the form's field ids (each non-repeating id once, in page order). */
@@ -228,17 +378,26 @@ export function mapFields(form: FormDefinition, fields: PageField[]): MappedFiel
   return out;
 }
 
-export function readValue(f: PageField): FieldValue {
+/**
+ * The value of a field. A lone ticked box of a consent field is a yes whatever its value (`on` when it
+ * has no value attribute) and whatever its label says; other boxes give their option labels.
+ */
+export function readValue(f: PageField, type?: string): FieldValue {
   switch (f.kind) {
     case 'text':
       return (f.elements[0] as HTMLInputElement | HTMLTextAreaElement).value;
+    case 'static':
+      return ownText(f.elements[0]!);
     case 'select': {
       const s = f.elements[0] as HTMLSelectElement;
       const o = s.selectedOptions[0];
       return o && o.value !== '' ? clean(o.textContent) || o.value : '';
     }
-    default:
-      return f.elements.filter((e) => (e as HTMLInputElement).checked).map(optionLabel);
+    default: {
+      const ticked = f.elements.filter(isChecked);
+      if (type === 'consent' && f.kind === 'checkbox' && f.elements.length === 1) return ticked.length > 0 ? ['✓'] : [];
+      return ticked.map((e) => optionLabel(e) || '✓');
+    }
   }
 }
 
@@ -250,7 +409,7 @@ export function pageHeadings(): string {
 
 /** Every control of the page (also ones we do not map): messages must not cover them. */
 export function pageControls(): Element[] {
-  return [...document.querySelectorAll('input:not([type="hidden"]), textarea, select, button')].filter((el) => !el.closest(OVERLAY_TAG));
+  return [...document.querySelectorAll(`input:not([type="hidden"]), textarea, select, button, label, ${CUSTOM_CHOICE}, [role="button"]`)].filter((el) => !el.closest(OVERLAY_TAG));
 }
 
 /** The element to outline for a field (the group box for radios/checkboxes). */

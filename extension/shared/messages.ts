@@ -18,6 +18,8 @@ export interface PageState {
   summary: { errors: number; warnings: number; incomplete: number; pending: number };
   blocking: boolean;
   lastCheckMs: number;
+  /** language of the in-page messages and the send dialog (the browser's UI language) */
+  lang: 'ja' | 'en';
 }
 
 export type ToContent =

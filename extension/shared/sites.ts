@@ -37,7 +37,7 @@ export async function syncRegisteredScripts(): Promise<string[]> {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length > 0) {
-    await chrome.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+    await chrome.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: ['content.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true }]);
   }
   return matches;
 }

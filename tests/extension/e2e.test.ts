@@ -33,6 +33,12 @@ beforeAll(async () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
+        if (req.url?.startsWith('/confirm')) {
+          // the server-rendered confirm page of a Shift_JIS form (ASCII with character references is valid Shift_JIS)
+          res.writeHead(200, { 'content-type': 'text/html; charset=Shift_JIS' });
+          res.end(confirmPage(sjisForm(body)));
+          return;
+        }
         submissions.push({ path: req.url ?? '', body });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<!doctype html><meta charset="utf-8"><title>送信完了</title><p id="done">送信しました</p>');
@@ -45,7 +51,7 @@ beforeAll(async () => {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': `text/html; charset=${name.includes('-sjis') ? 'Shift_JIS' : 'utf-8'}` });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -67,17 +73,50 @@ beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
 });
 
+/** A urlencoded body sent by a Shift_JIS page, decoded. */
+function sjisForm(body: string): [string, string][] {
+  const dec = new TextDecoder('shift_jis');
+  const bytes = (s: string): Uint8Array => {
+    const out: number[] = [];
+    const t = s.replace(/\+/g, ' ');
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '%') {
+        out.push(parseInt(t.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else out.push(t.charCodeAt(i));
+    }
+    return Uint8Array.from(out);
+  };
+  return body.split('&').filter(Boolean).map((kv) => {
+    const [k = '', v = ''] = kv.split('=');
+    return [dec.decode(bytes(k)), dec.decode(bytes(v))];
+  });
+}
+
+/** e-Tumo-like 申込確認 page: the values as th/td text, carried on in hidden inputs. */
+function confirmPage(fields: [string, string][]): string {
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0)};`);
+  const get = (k: string): string => esc(fields.find(([n]) => n === k)?.[1] ?? '');
+  const head = [['F001', '対象月'], ['F002', '提出日'], ['F003', '事業所番号'], ['F004', '事業所名']].map(([k, l]) => `<tr><th>${esc(l!)}</th><td>${get(k!)}</td></tr>`).join('');
+  const rows = Array.from({ length: 10 }, (_, i) => `<tr><td>${i + 1}</td>${[1, 2, 3, 4].map((c) => `<td>${get(`T01_${String(i + 1).padStart(2, '0')}_${c}`)}</td>`).join('')}</tr>`).join('');
+  const hidden = fields.filter(([k]) => k !== 'next' && k !== 'back').map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return `<!doctype html><html lang="ja"><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>${esc('在宅利用の実績報告書（様式在-1） 申込確認')}</title></head><body>`
+    + `<h2>${esc('在宅利用の実績報告書（様式在-1）')}</h2><p>${esc('内容を確認して「申込む」を押してください。')}</p>`
+    + `<form method="post" action="/submit?form=etumo"><table border="1">${head}</table><table border="1"><tr><th>No.</th><th>${esc('氏名')}</th><th>${esc('受給者証番号')}</th><th>${esc('在宅日数')}</th><th>${esc('通所日数')}</th></tr>${rows}</table>`
+    + `${hidden}<input type="submit" name="back" value="${esc('戻る')}"> <input type="submit" value="${esc('申込む')}"></form></body></html>`;
+}
+
 afterAll(async () => {
   await context?.close();
   await new Promise((r) => server?.close(r));
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-async function stateOf(page: Page): Promise<PageState> {
+async function stateOf(page: Page, sw: Worker = worker): Promise<PageState> {
   const url = page.url();
   let last: unknown;
   for (let i = 0; i < 50; i++) {
-    last = await worker.evaluate(async (u) => {
+    last = await sw.evaluate(async (u) => {
       const [tab] = await chrome.tabs.query({ url: u });
       if (tab?.id === undefined) return undefined;
       try {
@@ -143,7 +182,7 @@ async function layout(page: Page): Promise<{ messages: (Rect & { text: string })
     };
     const root = document.querySelector('zaitaku-check-overlay')!.shadowRoot!;
     const messages = [...root.querySelectorAll<HTMLElement>('.msg')].filter((m) => !m.hidden).map((m) => ({ ...box(m), text: m.textContent ?? '' }));
-    const controls = [...document.querySelectorAll('input, textarea, select, button')].map((c) => ({ ...box(c), name: c.getAttribute('name') ?? c.tagName }));
+    const controls = [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button, label, [role=radio], [role=checkbox]')].map((c) => ({ ...box(c), name: c.getAttribute('name') ?? `${c.tagName} ${c.textContent?.trim().slice(0, 10) ?? ''}` }));
     return { messages, controls, folded: root.querySelectorAll('.mark.folded').length, marks: root.querySelectorAll('.mark').length };
   });
 }
@@ -210,6 +249,10 @@ describe('extension on a paper-style table form (神戸市 申立書, th/td, che
     expect(messages.some((m) => m.text.includes('特になし'))).toBe(false);
     await page.locator('textarea[name=q2]').focus();
     await expect.poll(async () => (await layout(page)).messages.some((m) => m.text.includes('特になし'))).toBe(true);
+    // opened on focus it still covers no other field (it used to drop below, over 申し立て事項3)
+    const focused = await layout(page);
+    const q2 = focused.messages.find((m) => m.text.includes('特になし'))!;
+    for (const c of focused.controls) if (c.name !== 'q2') expect(intersects(q2, c), `「${q2.text.slice(0, 20)}」 covers ${c.name}`).toBe(false);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
 
@@ -768,6 +811,223 @@ describe('submit guard: which buttons send, forms split from their boxes, the pa
   });
 });
 
+describe('real form platforms (fixtures modelled on e-KOBE, Graffer スマート申請, e-Tumo, あいち電子申請)', () => {
+  const msgs = (page: Page, text: string) => page.evaluate((t) => [...document.querySelector('zaitaku-check-overlay')!.shadowRoot!.querySelectorAll('.msg')].filter((m) => m.textContent?.includes(t)).length, text);
+  const KOBE_TEXTS = [
+    'データ入力・検品作業のメニューを常に10種類以上用意し、毎朝選べるようにしています。',
+    '始業時と終業時の1日2回、電話とチャットで連絡・助言を行い、毎日日報を作成します。',
+    '緊急連絡網を整備し、職員が30分以内に自宅へ駆け付けられる体制を確保しています。',
+    '作業中の疑問にはチャットで随時回答し、必要に応じて職員が訪問して支援します。',
+    '毎週1回、職員が自宅を訪問するか利用者が通所して、1週間の作業を評価します。',
+    '毎月1回は利用者が事業所に通所し、訓練目標に対する達成度の評価を行います。',
+    '運営規程第8条に在宅で実施する訓練及び支援内容を明記しています。',
+  ];
+
+  it('a ticked box without a value attribute is a yes; both dates of a lead-time rule carry the mark and the message', async () => {
+    const page = await open('fukuoka-notification-table.html');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('fukuoka-notification');
+    expect(s.fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
+    await page.fill('input[name=a1]', '2026-11-20');
+    await page.check('input[type=radio][value="3"]');
+    await page.fill('input[name=a3]', '4012345678');
+    await page.fill('input[name=a4]', 'ふくおか就労支援センター');
+    await page.check('input[name=a5]');
+    expect(await page.inputValue('input[name=a5]')).toBe('on');
+    await page.fill('input[name=a6]', '2026-04-01');
+    await page.fill('input[name=a7]', '2026-12-10');
+    await page.locator('input[name=a1]').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.filter((f) => f.outcome === 'violation').map((f) => `${f.ruleId}@${f.locations.map((l) => l.field).join('+')}`)).toEqual(['fukuoka-notification/end@submittedOn+endDate']);
+    // the message sits on 提出日 and on 終了日, the two values the user may change
+    await expect.poll(() => msgs(page, '1か月前')).toBe(2);
+    // with the end date a month later the form sends at once
+    await page.fill('input[name=a7]', '2026-12-31');
+    await expectSentOnce(page, 'notice', () => page.click('button[type=submit]'));
+    expect(submissions.at(-1)!.body).toContain('a5=on');
+    await page.close();
+  });
+
+  it('e-KOBE-like table: サービスの種類 is found from its own cell text (boxes with generated names), an empty one stops 確認画面へ進む', async () => {
+    const page = await open('platform-ekobe-table.html');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('kobe-application');
+    expect(s.fields.map((f) => f.id).sort()).toEqual(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'providerAddress', 'providerName', 'providerNo', 'service', 'submittedOn', 'userAddress', 'userName'].sort());
+    // the browser's UI language (ja-JP here) decides the language of everything shown
+    expect(s.lang).toBe('ja');
+    await page.fill('input[name=item_001]', '令和8年11月1日');
+    await page.fill('input[name=item_002]', '神戸市中央区加納町6-5-1');
+    await page.fill('input[name=item_003]', '株式会社みなとワークス');
+    await page.fill('input[name=item_004]', '2812345678');
+    await page.fill('input[name=item_005]', '山田 太郎');
+    await page.fill('input[name=item_007]', '神戸市北区鈴蘭台西町1-1');
+    for (const [i, t] of KOBE_TEXTS.entries()) await page.fill(`textarea[name=item_01${i + 1}]`, t);
+    const count = submissions.length;
+    await page.click('input[value=確認画面へ進む]');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    const text = await dialog(page).innerText();
+    expect(text).toContain('送信前に確認してください（1件のエラー）');
+    expect(text).toContain('「サービスの種類」が選ばれていません');
+    // one language: no English sentence or button in the Japanese dialog
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+    expect(await page.locator('zaitaku-check-overlay [data-action=send]').innerText()).toBe('このまま送信');
+    expect(await page.locator('zaitaku-check-overlay [data-action=fix]').innerText()).toBe('修正する');
+    await fix(page);
+    await page.check('input[name=item_006_3]');
+    await expectSentOnce(page, 'ekobe', () => page.click('input[value=確認画面へ進む]'));
+    expect(submissions.at(-1)!.body).toContain('item_006_3=on');
+    await page.close();
+  });
+
+  it('e-KOBE-like table: a message opened on focus covers no other field (事業所番号 between 事業者名, 氏名 and the service options)', async () => {
+    const page = await open('platform-ekobe-table.html');
+    await page.fill('input[name=item_004]', '28-1234');
+    await page.locator('input[name=item_004]').blur();
+    // no free place beside, below or above: folded into the badge while the field is not focused
+    await expect.poll(async () => (await layout(page)).folded).toBe(1);
+    expect((await layout(page)).messages).toEqual([]);
+    await page.locator('input[name=item_004]').focus();
+    await expect.poll(async () => (await layout(page)).messages.length).toBe(1);
+    const { messages, controls } = await layout(page);
+    expect(messages[0]!.text).toContain('10桁');
+    const own = controls.find((c) => c.name === 'item_004')!;
+    for (const c of controls) if (c !== own) expect(intersects(messages[0]!, c), `the message covers ${c.name}`).toBe(false);
+    expect(intersects(messages[0]!, own)).toBe(false);
+    await page.screenshot({ path: join(DOCS, 'extension-marks-focus.png') });
+    await page.close();
+  });
+
+  it('a page of boxes edge to edge: the focused message becomes a tooltip over its own field only', async () => {
+    const page = await open('form-dense-grid.html');
+    expect((await stateOf(page)).fields.map((f) => f.id)).toEqual(['providerNo']);
+    await page.fill('input[name=pno]', '28-1234');
+    await page.locator('input[name=pno]').blur();
+    await expect.poll(async () => (await layout(page)).folded).toBe(1);
+    await page.locator('input[name=pno]').focus();
+    await expect.poll(async () => (await layout(page)).messages.length).toBe(1);
+    const { messages, controls } = await layout(page);
+    const own = controls.find((c) => c.name === 'pno')!;
+    const m = messages[0]!;
+    expect(m.text).toContain('10桁');
+    for (const c of controls) if (c !== own) expect(intersects(m, c), `the tooltip covers ${c.name}`).toBe(false);
+    expect(m.left).toBeGreaterThanOrEqual(own.left - 0.5);
+    expect(m.right).toBeLessThanOrEqual(own.right + 0.5);
+    await page.close();
+  });
+
+  it('Graffer-like steps: styled radios, a question title over two dates, titles above long descriptions, a ticked box without a value; both dates of the lead-time rule are marked; the final send lists every step\'s problems', async () => {
+    const page = await open('platform-graffer-steps.html');
+    await expect.poll(async () => (await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'providerName', 'providerNo']);
+    expect((await stateOf(page)).formId).toBe('fukuoka-notification');
+    await page.fill('[data-k=no]', '40-1234');
+    await page.fill('[data-k=name]', 'ふくおか就労支援センター');
+    await page.click('[role=radio][data-v=終了]');
+    await expect.poll(async () => (await stateOf(page)).findings.filter((f) => f.locations[0]?.field === 'category')).toEqual([]);
+    await page.click('#next');
+    await expect.poll(async () => (await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
+    await page.fill('[data-k=sub]', '2026-11-20');
+    await page.fill('[data-k=from]', '2026-04-01');
+    await page.fill('[data-k=to]', '2026-12-10');
+    await page.check('#c-rules');
+    await page.locator('[data-k=sub]').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.filter((f) => f.outcome === 'violation').map((f) => `${f.ruleId}@${f.locations.map((l) => l.field).join('+')}`).sort()).toEqual(['fukuoka-notification/end@submittedOn+endDate', 'provider-number@providerNo']);
+    // both dates the user may change carry the mark and the message
+    await expect.poll(() => msgs(page, '1か月前')).toBe(2);
+    await page.click('#next');
+    await expect.poll(() => page.isVisible('#send')).toBe(true);
+    const count = submissions.length;
+    await page.click('#send');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    const text = await dialog(page).innerText();
+    expect(text).toContain('送信前に確認してください（2件のエラー）');
+    expect(text).toContain('「事業所番号」は10桁');
+    expect(text).toContain('（前の画面の項目）');
+    expect(text).toContain('1か月前までに届け出ます');
+    expect(text).not.toContain('チェックがありません');
+    await page.screenshot({ path: join(DOCS, 'extension-dialog-steps.png') });
+    expect(await sentSince(page, count)).toEqual([]);
+    await send(page);
+    await expect.poll(() => submissions.length).toBe(count + 1);
+    expect(submissions.at(-1)!.path).toBe('/submit?form=graffer');
+    expect(JSON.parse(submissions.at(-1)!.body)).toMatchObject({ no: '40-1234', cat: '終了', rules: true });
+    await page.close();
+  });
+
+  it('e-Tumo-like Shift_JIS page: th/td tables, 10 rows for users with 3 filled (no 未入力 for the spare rows), 確認へ進む and the confirm page\'s 申込む', async () => {
+    const page = await open('platform-etumo-sjis.html');
+    expect(await page.evaluate(() => document.characterSet)).toBe('Shift_JIS');
+    const s = await stateOf(page);
+    expect(s.formId).toBe('higashiosaka-monthly-list');
+    expect(s.fields.length).toBe(4 + 10 * 4);
+    expect(s.fields.map((f) => f.id)).toContain('users.9.commuteDays');
+    expect(s.findings.filter((f) => f.locations.some((l) => /^users\.[3-9]\./.test(l.field ?? '')))).toEqual([]);
+    await page.fill('input[name=F002]', '令和8年11月20日');
+    const count = submissions.length;
+    await page.click('input[value=確認へ進む]');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    const text = await dialog(page).innerText();
+    expect(text).toContain('翌月15日');
+    expect(text).not.toContain('未入力');
+    await send(page);
+    await page.waitForURL(/\/confirm\?form=etumo$/);
+    await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null);
+    // the confirm page shows the values as text: they are read and checked again before 申込む
+    const c = await stateOf(page);
+    expect(c.formId).toBe('higashiosaka-monthly-list');
+    expect(c.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['targetMonth', 'submittedOn', 'providerNo', 'providerName', 'users.0.name', 'users.2.commuteDays']));
+    expect(c.findings.filter((f) => f.outcome === 'violation' && f.severity === 'error').map((f) => f.ruleId)).toEqual(['higashiosaka-monthly-list/deadline']);
+    await page.click('input[value=申込む]');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await send(page);
+    await page.waitForURL(/form=etumo$/);
+    expect(await sentSince(page, count)).toEqual(['/submit?form=etumo']);
+    const sent = new Map(sjisForm(submissions.at(-1)!.body));
+    expect([sent.get('F002'), sent.get('T01_01_1'), sent.get('T01_10_1')]).toEqual(['令和8年11月20日', '東 一郎', '']);
+    await page.close();
+  });
+
+  it('あいち-like portal: the form in a same-origin iframe is checked, keeps its mapping when the page re-renders, reads aria-pressed buttons, and its send is stopped', async () => {
+    const page = await open('platform-aichi-frame.html');
+    const frame = page.frameLocator('#proc');
+    await expect.poll(async () => (await stateOf(page)).formId).toBe('fukuoka-notification');
+    expect((await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'operatingRules', 'providerName', 'providerNo', 'startDate', 'submittedOn']);
+    // the side panel's choices reach the frame with the form, and its answer is that frame's
+    const tab = await tabOf(page);
+    for (const pack of ['kobe', 'national']) {
+      const st = (await worker.evaluate(([id, p]) => chrome.tabs.sendMessage(id as number, { type: 'zc:setPack', pack: p }), [tab.id, pack] as const)) as PageState;
+      expect(st.formId).toBe('fukuoka-notification');
+      expect(st.fields.length).toBe(6);
+    }
+    await frame.locator('input[name=sub]').fill('2026-11-20');
+    await frame.locator('input[name=no]').fill('4012345678');
+    await frame.locator('input[name=name]').fill('あいち就労支援センター');
+    // a styled role=checkbox: ticking it changes only aria-checked; unticked it is a missing statement
+    await frame.locator('input[name=name]').blur();
+    await expect.poll(async () => (await stateOf(page)).findings.some((f) => f.ruleId === 'required' && f.locations[0]?.field === 'operatingRules')).toBe(true);
+    await frame.locator('[role=checkbox]').click();
+    await expect.poll(async () => (await stateOf(page)).findings.some((f) => f.locations[0]?.field === 'operatingRules')).toBe(false);
+    // pressing 終了 re-renders the whole form: the new boxes are mapped again, 終了日 replaces 開始日
+    await frame.locator('button[data-v=終了]').click();
+    await expect.poll(async () => (await stateOf(page)).fields.map((f) => f.id).sort()).toEqual(['category', 'endDate', 'operatingRules', 'providerName', 'providerNo', 'submittedOn']);
+    await frame.locator('input[name=end]').fill('2026-12-10');
+    await frame.locator('input[name=sub]').focus();
+    await expect.poll(async () => (await stateOf(page)).findings.filter((f) => f.outcome === 'violation').map((f) => f.ruleId)).toEqual(['fukuoka-notification/end']);
+    const count = submissions.length;
+    // the choice buttons are answers, not sends
+    await frame.locator('button[data-v=終了]').click();
+    expect(await frame.locator('zaitaku-check-overlay .dialog').count()).toBe(0);
+    await frame.locator('button[type=submit]').click();
+    await expect.poll(() => frame.locator('zaitaku-check-overlay .dialog').isVisible()).toBe(true);
+    expect(await frame.locator('zaitaku-check-overlay .dialog').innerText()).toContain('1か月前');
+    expect(await sentSince(page, count)).toEqual([]);
+    await frame.locator('zaitaku-check-overlay [data-action=send]').click();
+    await expect.poll(() => submissions.length).toBe(count + 1);
+    expect(submissions.at(-1)!.path).toBe('/submit?form=aichi');
+    expect(new URLSearchParams(submissions.at(-1)!.body).get('cat')).toBe('終了');
+    expect(new URLSearchParams(submissions.at(-1)!.body).get('rules')).toBe('true');
+    await page.close();
+  });
+});
+
 describe('toolbar icon (activeTab + scripting)', () => {
   it('a click on a site that is not enabled injects the content script and the page gets checked', async () => {
     await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
@@ -789,6 +1049,22 @@ describe('toolbar icon (activeTab + scripting)', () => {
       expect(await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab)).toBe(true);
       await page.waitForTimeout(200);
       expect(await page.locator('zaitaku-check-overlay').count()).toBe(1);
+      await page.close();
+    } finally {
+      await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
+    }
+  });
+
+  it('a click on a page whose form is in a same-origin iframe checks the form in the iframe', async () => {
+    await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { disableSite(p: string): Promise<string[]> } }).zaitakuCheck.disableSite('http://127.0.0.1/*'));
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/platform-aichi-frame.html?page=${++opened}`);
+      await page.frameLocator('#proc').locator('input[name=no]').waitFor();
+      const tab = await tabOf(page);
+      expect(await worker.evaluate((t) => (globalThis as unknown as { zaitakuCheck: { onActionClicked(t: chrome.tabs.Tab): Promise<boolean> } }).zaitakuCheck.onActionClicked(t), tab)).toBe(true);
+      await expect.poll(() => page.frameLocator('#proc').locator('zaitaku-check-overlay').count()).toBe(1);
+      await expect.poll(async () => (await stateOf(page)).formId).toBe('fukuoka-notification');
       await page.close();
     } finally {
       await worker.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
@@ -861,5 +1137,42 @@ describe('privacy', () => {
     expect(m.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
     expect(m.content_security_policy.extension_pages).toMatch(/script-src 'self';/);
     expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'none'/);
+  });
+});
+
+describe('a browser whose UI language is English', () => {
+  it('shows the send dialog and the in-page messages in English only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zc-e2e-en-'));
+    const en = await chromium.launchPersistentContext(dir, {
+      executablePath: '/usr/lib/chromium/chromium',
+      headless: true,
+      locale: 'en-US',
+      viewport: { width: 1000, height: 900 },
+      args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const w = en.serviceWorkers()[0] ?? (await en.waitForEvent('serviceworker'));
+      await w.evaluate(() => (globalThis as unknown as { zaitakuCheck: { enableSite(p: string): Promise<string[]> } }).zaitakuCheck.enableSite('http://127.0.0.1/*'));
+      const page = await en.newPage();
+      await page.goto(`${origin}/platform-ekobe-table.html?page=${++opened}`);
+      await page.waitForFunction(() => document.querySelector('zaitaku-check-overlay') !== null, null, { timeout: 10_000 });
+      await page.fill('input[name=item_004]', '28-1234');
+      await page.locator('input[name=item_004]').blur();
+      await page.locator('input[name=item_004]').focus();
+      await expect.poll(() => overlayMessages(page)).toEqual([expect.stringContaining('must be 10 digits')]);
+      await page.click('input[value=確認画面へ進む]');
+      await expect.poll(() => dialog(page).isVisible()).toBe(true);
+      const text = await dialog(page).innerText();
+      expect(text).toMatch(/^Check before sending \(\d+ errors\)/);
+      expect(text).toContain('"Provider number" must be 10 digits');
+      // no Japanese sentence of ours: what remains are names the page or the rules use (就労移行支援 …)
+      expect(text).not.toMatch(/送信前|修正する|このまま送信|が未入力|選ばれていません/);
+      expect(await page.locator('zaitaku-check-overlay [data-action=send]').innerText()).toBe('Send anyway');
+      expect(await page.locator('zaitaku-check-overlay [data-action=fix]').innerText()).toBe('Fix');
+      expect((await stateOf(page, w)).lang).toBe('en');
+    } finally {
+      await en.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,8 +17,9 @@ export const fukuokaNotification: FormDefinition = {
     field('providerNo', '事業所番号', 'Provider number', 'providerNo', [/事業所番号|指定番号/], { required: true }),
     field('providerName', '事業所名', 'Provider name', 'text', [/事業所名|事業者名|名称/], { required: true }),
     field('operatingRules', '運営規程に在宅で実施する訓練及び支援内容を明記', 'Operating rules state the home training and support', 'consent', [/運営規程/], { required: true, source: '004 3 (1)③' }),
-    field('startDate', '開始日', 'Start date', 'date', [/開始(予定)?日|変更(予定)?日/]),
-    field('endDate', '終了日', 'End date', 'date', [/終了(予定)?日/]),
+    // 「支給期間」 over 「開始」「終了」 (a question title above two dates) reads 支給期間開始 / 支給期間終了
+    field('startDate', '開始日', 'Start date', 'date', [/開始(予定)?日|変更(予定)?日/, /期間.*(開始|から|自)$/]),
+    field('endDate', '終了日', 'End date', 'date', [/終了(予定)?日/, /期間.*(終了|まで|至)$/]),
   ],
   rules: [
     {

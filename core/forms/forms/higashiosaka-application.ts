@@ -55,8 +55,8 @@ export const higashiosakaApplication: FormDefinition = {
         const out: FormIssue[] = [];
         if (from && to) {
           if (from > to) out.push(issue('higashiosaka-application/period', 'error', ['periodFrom', 'periodTo'], `利用期間の開始（${formatJaDate(from)}）が終了（${formatJaDate(to)}）より後です。`, 'The period starts after it ends.', SOURCE));
-          else if (type === '1年' && to >= addMonths(from, 12)) out.push(issue('higashiosaka-application/period', 'error', ['periodTo'], `認定期間は1年間までです（${formatJaDate(from)}からなら${formatJaDate(addMonths(from, 12))}の前日まで）。`, 'The certification period is at most one year.', '002 §1 認定期間'));
-          else if (type === '3か月以内' && to >= addMonths(from, 3)) out.push(issue('higashiosaka-application/period', 'error', ['periodTo'], `一時的な在宅利用は1回3か月以内です（${formatJaDate(from)}からなら${formatJaDate(addMonths(from, 3))}の前日まで）。`, 'A temporary period is at most 3 months.', '002 §1 認定期間'));
+          else if (type === '1年' && to >= addMonths(from, 12)) out.push(issue('higashiosaka-application/period', 'error', ['periodTo', 'periodFrom'], `認定期間は1年間までです（${formatJaDate(from)}からなら${formatJaDate(addMonths(from, 12))}の前日まで）。`, 'The certification period is at most one year.', '002 §1 認定期間'));
+          else if (type === '3か月以内' && to >= addMonths(from, 3)) out.push(issue('higashiosaka-application/period', 'error', ['periodTo', 'periodFrom'], `一時的な在宅利用は1回3か月以内です（${formatJaDate(from)}からなら${formatJaDate(addMonths(from, 3))}の前日まで）。`, 'A temporary period is at most 3 months.', '002 §1 認定期間'));
         }
         const prev = ctx.date('previousTemporaryEnd');
         if (type === '3か月以内' && prev && from && from < addMonths(prev, 3)) {

@@ -68,6 +68,16 @@ describe('fukuoka-notification (様式2 届出書)', () => {
     expect(violations(run('fukuoka-notification', { ...noEnd, 区分: ['開始'] }))).toEqual([]);
   });
 
+  it('reads a question title over two dates (支給期間 開始 / 終了) as the start and end date', () => {
+    const n = notification();
+    const end = n['終了日']!;
+    delete n['終了日'];
+    const r = run('fukuoka-notification', { ...n, '支給期間 開始': '2026-04-01', '支給期間 終了': end });
+    expect(r.unknownKeys).toEqual([]);
+    expect(r.findings).toEqual([]);
+    expect(violations(run('fukuoka-notification', { ...n, '支給期間 終了': '2026-08-31' }))).toEqual(['fukuoka-notification/end@submittedOn+endDate']);
+  });
+
   it('needs the 運営規程 statement and a known 区分', () => {
     const r = run('fukuoka-notification', { ...notification(), 運営規程に在宅で実施する訓練及び支援内容を明記: [], 区分: '廃止' });
     expect(violations(r).sort()).toEqual(['choice-valid@category', 'required@operatingRules']);

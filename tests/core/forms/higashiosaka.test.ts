@@ -55,6 +55,24 @@ describe('higashiosaka-monthly-list (様式在-1)', () => {
     expect(violations(partial).sort()).toEqual(['required@users.0.commuteDays', 'required@users.0.homeDays', 'required@users.0.recipientNo']);
   });
 
+  it('a spare row with nothing typed is no entry: no 未入力 for it, as the page and the CLI send it', () => {
+    const spare: Record<string, string | string[]> = {};
+    // a monthly list with rows for 10 users, 3 filled (blank rows arrive as '' from a page or a JSON file)
+    for (let r = 3; r < 10; r++) for (const f of ['name', 'recipientNo', 'homeDays', 'commuteDays', 'homeWeeks', 'municipality']) spare[`users.${r}.${f}`] = '';
+    spare['users.2.name'] = '';
+    const filled = { ...list(), 'users.2.name': '生駒 三郎', 'users.2.recipientNo': '2700000003', 'users.2.homeDays': '4', 'users.2.commuteDays': '8', 'users.2.homeWeeks': '2' };
+    const r = run('higashiosaka-monthly-list', { ...filled, ...spare, 'users.2.name': '生駒 三郎', 'users.9.municipality': [] });
+    expect(violations(r)).toEqual([]);
+    expect(r.findings.every((f) => f.locations.every((l) => !/^users\.[3-9]\./.test(l.field ?? '')))).toBe(true);
+    // the rules see the filled rows only
+    const all = run('higashiosaka-monthly-list', { ...filled, ...spare, 'users.2.name': '生駒 三郎', 'users.5.homeDays': '3' });
+    expect(violations(all).sort()).toEqual(['required@users.5.commuteDays', 'required@users.5.name', 'required@users.5.recipientNo']);
+    // a table with only blank rows still has no entry
+    const { 対象月, 提出日, 事業所番号, 事業所名 } = list();
+    const none = run('higashiosaka-monthly-list', { 対象月: 対象月!, 提出日: 提出日!, 事業所番号: 事業所番号!, 事業所名: 事業所名!, ...spare });
+    expect(violations(none)).toEqual(['required@users.0.name']);
+  });
+
   it('warns for a month before reporting started (July 2026) and for the wrong prefecture', () => {
     const r = run('higashiosaka-monthly-list', { ...list(), 対象月: '2026年6月', 提出日: '2026-07-10', 事業所番号: '2812345678' });
     expect(violations(r).sort()).toEqual(['higashiosaka-monthly-list/effective@targetMonth', 'provider-number@providerNo']);
@@ -89,10 +107,10 @@ describe('higashiosaka-application (申立書・支援効果チェックシー�
   });
 
   it('limits the period to one year, and a temporary one to 3 months', () => {
-    expect(violations(run('higashiosaka-application', { ...application(), '利用期間（終了）': '2027-09-01' }))).toEqual(['higashiosaka-application/period@periodTo']);
+    expect(violations(run('higashiosaka-application', { ...application(), '利用期間（終了）': '2027-09-01' }))).toEqual(['higashiosaka-application/period@periodTo+periodFrom']);
     const temp = { ...application(), 認定期間の区分: ['3か月以内（一時的）'], '利用期間（終了）': '令和8年11月30日' };
     expect(violations(run('higashiosaka-application', temp))).toEqual([]);
-    expect(violations(run('higashiosaka-application', { ...temp, '利用期間（終了）': '令和8年12月1日' }))).toEqual(['higashiosaka-application/period@periodTo']);
+    expect(violations(run('higashiosaka-application', { ...temp, '利用期間（終了）': '令和8年12月1日' }))).toEqual(['higashiosaka-application/period@periodTo+periodFrom']);
   });
 
   it('forbids renewing a temporary period within 3 months of the last one', () => {
