@@ -99,8 +99,12 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   validatePack(core, 'municipality', opts.municipality);
 
   const imported: ImportedSheet[] = [];
+  let hiddenNote = '';
   for (const file of opts.files) {
-    const { grids } = await readInput(file, file, opts.sheets);
+    const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
+    if (hiddenSkipped?.length) {
+      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${hiddenSkipped.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
+    }
     const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
     if (sheets.length > 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
@@ -127,11 +131,13 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
 
   if (opts.format === 'json') {
     io.stdout(renderJson(report));
+    if (hiddenNote) io.stderr(hiddenNote);
     if (annotateNote) io.stderr(annotateNote);
   } else {
     io.stdout(renderReportText(report, { ...style, ruleTitle: ruleTitleLookup(core) }));
     const problems = sheetProblemLines(imported);
     if (problems) io.stdout(problems);
+    if (hiddenNote) io.stdout(hiddenNote);
     if (annotateNote) io.stdout(annotateNote);
   }
   return hasErrorViolation(report.findings) ? 1 : 0;
@@ -244,11 +250,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       reportError(e.bilingual, json, lang, io);
       return e.exitCode;
     }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    // no stack trace or library message reaches the user
     reportError(
       {
-        ja: `予期しないエラーが発生しました。入力ファイルを確認してください。詳細: ${detail}`,
-        en: `Unexpected error. Please check the input file. Details: ${detail}`,
+        ja: '予期しないエラーが発生しました。入力ファイルを Excel で開いて保存し直し、もう一度お試しください。',
+        en: 'Unexpected error. Open and save the input file again in Excel, then try again.',
       },
       json,
       lang,
