@@ -8,6 +8,7 @@ import { importMatrix } from './layouts/matrix.ts';
 import { importRows } from './layouts/rows.ts';
 import { buildPlan, findHeader, type ColumnPlan } from './plan.ts';
 import { extendHeaderRows, takeStatusColumns } from './jisseki.ts';
+import { checkHomeWords } from './home-words.ts';
 import { readTitle, type TitleInfo } from './title.ts';
 import type { CellValue, ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
 import { textValue, ValueReader } from './values.ts';
@@ -25,7 +26,9 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
     view = new GridView({ name: String(grid?.name ?? ''), cells: [] });
   }
   try {
-    return importView(view, opts ?? {});
+    const out = importView(view, opts ?? {});
+    checkHomeWords(view, out);
+    return out;
   } catch (e) {
     // Defensive: a bug must not stop the other sheets. Report it as an unreadable sheet.
     return emptyResult(view, 'no-header', {
