@@ -15,6 +15,8 @@ import type { CheckResult, RuleContext, Scope, Subject } from '../rules/types.ts
 import { RULES } from '../rules/index.ts';
 import { renderFinding, UNREADABLE_MESSAGE_ID } from './messages.ts';
 import { monthRange, weekRange } from './calendar.ts';
+import { sheetSpan } from './edges.ts';
+import { countHomeDays } from '../import/home-words.ts';
 
 interface SheetInfo {
   sheet: ImportedSheet;
@@ -61,20 +63,13 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
     inputs: summarizeInputs(sheets),
     findings: all,
     notEvaluated: [...notEvaluated.values()],
-    summary: summarize(all),
+    summary: withHomeDays(summarize(all), sheets),
   };
 }
 
 function sheetInfo(sheet: ImportedSheet): SheetInfo {
-  let from: IsoDate | undefined;
-  let to: IsoDate | undefined;
-  for (const r of sheet.recordList) {
-    if (from === undefined || r.date < from) from = r.date;
-    if (to === undefined || r.date > to) to = r.date;
-  }
-  if (from === undefined || to === undefined) return { sheet, fields: new Set(sheet.fields) };
-  // records are kept by month (実績記録票, 一覧表, a sheet per month): a sheet covers whole months
-  return { sheet, fields: new Set(sheet.fields), span: { from: monthRange(from).from, to: monthRange(to).to } };
+  const span = sheetSpan(sheet);
+  return span ? { sheet, fields: new Set(sheet.fields), span } : { sheet, fields: new Set(sheet.fields) };
 }
 
 function groupByUser(infos: SheetInfo[]): Map<string, UserData> {
@@ -351,6 +346,7 @@ function summarizeInputs(sheets: readonly ImportedSheet[]): InputSummary[] {
       columns: s.columns,
       unmappedHeaders: s.unmappedHeaders,
       records: s.records,
+      ...(s.layout === 'user-table' ? {} : { homeDays: countHomeDays(s) }),
     });
   }
   return [...byFile.values()];
@@ -367,3 +363,17 @@ export function summarize(findings: readonly Finding[]): Summary {
   return summary;
 }
 
+
+/** The summary with the home days read; when there are none it says that nothing about home use was checked. */
+function withHomeDays(summary: Summary, sheets: readonly ImportedSheet[]): Summary {
+  let homeDays = 0;
+  for (const s of sheets) homeDays += countHomeDays(s);
+  summary.homeDays = homeDays;
+  if (homeDays === 0) {
+    summary.message = {
+      ja: '在宅の日は1日も読み取れなかったため、在宅利用の要件は何も判定していません。在宅の日が記録されているなら、利用形態（在宅/通所）の列か備考の列の対応付けを確認してください。',
+      en: 'No home day was read, so no home-use requirement was checked. If home days are recorded, check the mapping of the mode (在宅/通所) or remark column.',
+    };
+  }
+  return summary;
+}

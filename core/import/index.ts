@@ -120,6 +120,7 @@ function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}), ...(statusCols ? { statusCols } : {}) });
   const out = result(view, layout, header.row, columns, plan, records, fields);
   out.columnFields = columnFieldsOf(view, plan, false);
+  if (title.monthFromTitle) out.monthly = true;
   return out;
 }
 
