@@ -5,7 +5,7 @@ import type { CanonicalField, DayRecord, Service } from '../model/record.ts';
 import type { Finding, Location } from '../model/report.ts';
 import { FIELD_LABELS } from '../model/fields.ts';
 import { normalizeHeader, normalizeText, normalizeUserName } from '../normalize/text.ts';
-import { classifyHeader, type HeaderRole } from './headers.ts';
+import { classifyHeader, dayHeader, type HeaderRole } from './headers.ts';
 import { GridView, isBlank } from './grid.ts';
 import { importGrid } from './index.ts';
 import { isTotalRow } from './layouts/common.ts';
@@ -69,11 +69,13 @@ export function readUserTable(grid: SheetGrid): UserTable | undefined {
 function hasDayHeader(view: GridView): boolean {
   for (let r = 0; r < Math.min(view.rowCount, SCAN_ROWS); r++) {
     const row = view.row(r);
+    let days = 0;
     for (let c = 0; c < row.length && c < 200; c++) {
       const v = row[c];
+      if (dayHeader(v) && ++days >= 7) return true;
       if (typeof v !== 'string' || v.includes('生年月日')) continue;
       const role = classifyHeader(v);
-      if (role?.kind === 'field' && role.field === 'date') return true;
+      if (role?.kind === 'field' && (role.field === 'date' || role.field === 'mode')) return true;
     }
   }
   return false;
