@@ -46,3 +46,16 @@ export function missingDays(subject: Subject): { ja: string; en: string } {
   const en = parts.map((p) => (p.from === p.to ? p.from : `${p.from} – ${p.to}`)).join(' and ');
   return { ja, en };
 }
+
+/** Overlapping or adjacent spans merged, in date order. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && dayNumber(s.from) <= dayNumber(last.to) + 1) {
+      if (s.to > last.to) last.to = s.to;
+    } else out.push({ from: s.from, to: s.to });
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import type { CheckResult, RuleContext, Scope, Subject } from '../rules/types.ts
 import { RULES } from '../rules/index.ts';
 import { renderFinding, UNREADABLE_MESSAGE_ID } from './messages.ts';
 import { monthRange, weekRange } from './calendar.ts';
-import { sheetSpan } from './edges.ts';
+import { mergeSpans, sheetSpan, type Span } from './edges.ts';
 import { countHomeDays } from '../import/home-words.ts';
 
 interface SheetInfo {
@@ -144,18 +144,19 @@ function checkUser(
   const basePack = userPack(user.records, opts.defaultPack);
   const service = user.records.find((r) => r.service !== undefined)?.service;
   const fields = new Set<CanonicalField>();
-  let spanFrom: IsoDate | undefined;
-  let spanTo: IsoDate | undefined;
+  const spans: Span[] = [];
   for (const info of user.sheets) {
     for (const f of info.fields) fields.add(f);
-    if (info.span && (spanFrom === undefined || info.span.from < spanFrom)) spanFrom = info.span.from;
-    if (info.span && (spanTo === undefined || info.span.to > spanTo)) spanTo = info.span.to;
+    if (info.span) spans.push(info.span);
   }
-  const dataSpan = { from: spanFrom ?? home[0]!.date, to: spanTo ?? home[home.length - 1]!.date };
+  // the sheets' spans merged: a gap between two sheets (September, then January) is not covered
+  const covered = mergeSpans(spans);
+  const dataSpan = { from: covered[0]?.from ?? home[0]!.date, to: covered[covered.length - 1]?.to ?? home[home.length - 1]!.date };
+  const spanAround = (date: IsoDate) => covered.find((c) => c.from <= date && date <= c.to) ?? dataSpan;
   const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
   const evaluable = new Map<EffectiveRule, boolean>();
   const subjectOf = (scope: Scope, pack: string, period: Subject['period'], home: DayRecord[], all: DayRecord[]): Subject => ({
-    scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan,
+    scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan: scope === 'week' || scope === 'month' ? spanAround(home[0]!.date) : dataSpan,
   });
 
   const run = (subject: Subject, lookBack?: string) => {

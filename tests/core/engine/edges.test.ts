@@ -70,3 +70,15 @@ describe('data edges', () => {
     expect(findingsOf(cut, 'monthly-evaluation').map((f) => f.outcome)).toEqual(['incomplete']);
   });
 });
+
+describe('gaps between sheets', () => {
+  it('a week reaching into a gap between two month sheets is incomplete, not a violation', () => {
+    const sep = sheetOf(weekdays('2026-09-01', '2026-09-30', ['A']), { name: '9月' });
+    // January sheet: the week 2026-12-28..2027-01-03 has home days on 1/1 and no evaluation; December is not in the data
+    const jan = sheetOf(weekdays('2027-01-01', '2027-01-29', ['A']).map((r) => (r.date === '2027-01-01' ? { ...r, weeklyEval: undefined } : r)), { name: '1月' });
+    const report = checkSheets([sep, jan], { asOf: '2027-03-31' });
+    const weekly = findingsOf(report, 'weekly-evaluation');
+    expect(weekly.map((f) => [f.period?.from, f.outcome])).toEqual([['2026-12-28', 'incomplete']]);
+    expect(weekly[0]!.message.ja).toContain('12月28日（月）〜12月31日（木）');
+  });
+});
