@@ -3,6 +3,8 @@ export const HELP = `zaitaku-check — 在宅利用の記録チェッカー（�
 
 使い方:
   zaitaku-check [check] <ファイル>... [オプション]   勤怠・在宅記録（.xlsx, .csv）をチェック
+                            利用者台帳（1人1行: 受給者証番号・市町村・在宅期間・在宅曜日など）の
+                            シートやファイルも並べられます（記録にない項目を補います）
   zaitaku-check form <入力.json> --form <様式ID>    入力済みの様式 1 件をチェック（拡張機能と同じルール）
   zaitaku-check rules [--pack <パック>]             ルールの一覧（重大度・根拠）
 
@@ -37,6 +39,8 @@ export const HELP = `zaitaku-check — 在宅利用の記録チェッカー（�
 
 Usage:
   zaitaku-check [check] <file>... [options]   check attendance / home-use records (.xlsx, .csv)
+                            a user table (one row per user: 受給者証番号, municipality, certificate
+                            period, home weekdays …) may be a sheet or another file; it fills what rows lack
   zaitaku-check form <file.json> --form <id>  check one filled form (same rules as the extension)
   zaitaku-check rules [--pack <pack>]         list rules with severity and source
 

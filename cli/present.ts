@@ -164,11 +164,15 @@ export function renderReportText(report: Report, style: TextStyle): string {
     for (const s of input.sheets) {
       const layout = s.layout ? ` ${LAYOUT_LABELS[s.layout][style.lang === 'en' ? 'en' : 'ja']}` : '';
       const header = s.headerRow ? ` 見出し${s.headerRow}行目` : '';
-      out.push(`  ${input.file} [${s.name}]${layout}${header} ${s.records}件${style.lang === 'en' ? ` (${s.records} records)` : ''}`);
+      const home = s.homeDays === undefined ? '' : ` うち在宅${s.homeDays}日`;
+      const homeEn = s.homeDays === undefined ? '' : `, ${s.homeDays} home days`;
+      const count = s.layout === 'user-table' ? `${s.records}人${style.lang === 'en' ? ` (${s.records} users)` : ''}` : `${s.records}件${home}${style.lang === 'en' ? ` (${s.records} records${homeEn})` : ''}`;
+      out.push(`  ${input.file} [${s.name}]${layout}${header} ${count}`);
     }
   }
   out.push('');
-  if (!report.findings.length) {
+  // never a bare all-clear: with no home day read, the summary sentence below says what was not checked
+  if (!report.findings.length && report.summary.homeDays !== 0) {
     out.push(style.lang === 'en' ? 'No findings. / 指摘はありません。' : '指摘はありません。');
   }
   for (const [user, byRule] of groupFindings(report.findings)) {
@@ -188,6 +192,8 @@ export function renderReportText(report: Report, style: TextStyle): string {
   const ne = notEvaluatedLines(report.notEvaluated, style);
   if (ne.length) out.push(...ne, '');
   out.push(summaryLine(report.summary, style.lang));
+  const m = report.summary.message;
+  if (m) out.push(paint(style.lang === 'en' ? `${m.en}\n${m.ja}` : `${m.ja}\n${m.en}`, ANSI.bold, style.color));
   return `${out.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Bilingual, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
+import type { UserTable } from '../core/import/user-table.ts';
 import { type CliOptions, parseCli } from './args.ts';
 import { CliError, usageError } from './errors.ts';
 import { HELP } from './help.ts';
@@ -98,22 +99,26 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   const core = await import('../core/index.ts');
   validatePack(core, 'municipality', opts.municipality);
 
-  const imported: ImportedSheet[] = [];
+  const daySheets: ImportedSheet[] = [];
+  const userTables: UserTable[] = [];
   let hiddenNote = '';
   for (const file of opts.files) {
     const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
     if (hiddenSkipped?.length) {
       hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${hiddenSkipped.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
     }
-    const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
-    if (sheets.length > 0 && sheets.every((s) => s.problem)) {
+    // user tables (利用者台帳) of any input file fill the day records of all of them
+    const { sheets, tables } = core.importGrids(grids, { mapping: opts.mapping });
+    userTables.push(...tables);
+    if (sheets.length > 0 && tables.length === 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
         ja: `${file} からチェックできる記録を読み取れませんでした。\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.ja}`).join('\n')}`,
         en: `No checkable records could be read from ${file}.\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.en}`).join('\n')}`,
       });
     }
-    imported.push(...sheets);
+    daySheets.push(...sheets);
   }
+  const imported = core.applyUserTables(daySheets, userTables);
 
   const report: Report = core.checkSheets(imported, {
     defaultPack: opts.municipality ?? 'national',

@@ -20,6 +20,7 @@ import {
   writeRemarkSheet,
   writeRowsSheet,
 } from './build.ts';
+import { jissekiKirokuhyo } from './jisseki.ts';
 
 export interface BuiltExample {
   meta: ExampleFile;
@@ -380,5 +381,6 @@ export async function buildExamples(): Promise<BuiltExample[]> {
     await csvSjis(),
     await csvBom(),
     await clean(),
+    await jissekiKirokuhyo(AS_OF),
   ];
 }

@@ -15,6 +15,8 @@ import type { CheckResult, RuleContext, Scope, Subject } from '../rules/types.ts
 import { RULES } from '../rules/index.ts';
 import { renderFinding, UNREADABLE_MESSAGE_ID } from './messages.ts';
 import { monthRange, weekRange } from './calendar.ts';
+import { mergeSpans, sheetSpan, type Span } from './edges.ts';
+import { countHomeDays } from '../import/home-words.ts';
 
 interface SheetInfo {
   sheet: ImportedSheet;
@@ -61,20 +63,13 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
     inputs: summarizeInputs(sheets),
     findings: all,
     notEvaluated: [...notEvaluated.values()],
-    summary: summarize(all),
+    summary: withHomeDays(summarize(all), sheets),
   };
 }
 
 function sheetInfo(sheet: ImportedSheet): SheetInfo {
-  let from: IsoDate | undefined;
-  let to: IsoDate | undefined;
-  for (const r of sheet.recordList) {
-    if (from === undefined || r.date < from) from = r.date;
-    if (to === undefined || r.date > to) to = r.date;
-  }
-  if (from === undefined || to === undefined) return { sheet, fields: new Set(sheet.fields) };
-  // records are kept by month (実績記録票, 一覧表, a sheet per month): a sheet covers whole months
-  return { sheet, fields: new Set(sheet.fields), span: { from: monthRange(from).from, to: monthRange(to).to } };
+  const span = sheetSpan(sheet);
+  return span ? { sheet, fields: new Set(sheet.fields), span } : { sheet, fields: new Set(sheet.fields) };
 }
 
 function groupByUser(infos: SheetInfo[]): Map<string, UserData> {
@@ -149,18 +144,19 @@ function checkUser(
   const basePack = userPack(user.records, opts.defaultPack);
   const service = user.records.find((r) => r.service !== undefined)?.service;
   const fields = new Set<CanonicalField>();
-  let spanFrom: IsoDate | undefined;
-  let spanTo: IsoDate | undefined;
+  const spans: Span[] = [];
   for (const info of user.sheets) {
     for (const f of info.fields) fields.add(f);
-    if (info.span && (spanFrom === undefined || info.span.from < spanFrom)) spanFrom = info.span.from;
-    if (info.span && (spanTo === undefined || info.span.to > spanTo)) spanTo = info.span.to;
+    if (info.span) spans.push(info.span);
   }
-  const dataSpan = { from: spanFrom ?? home[0]!.date, to: spanTo ?? home[home.length - 1]!.date };
+  // the sheets' spans merged: a gap between two sheets (September, then January) is not covered
+  const covered = mergeSpans(spans);
+  const dataSpan = { from: covered[0]?.from ?? home[0]!.date, to: covered[covered.length - 1]?.to ?? home[home.length - 1]!.date };
+  const spanAround = (date: IsoDate) => covered.find((c) => c.from <= date && date <= c.to) ?? dataSpan;
   const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
   const evaluable = new Map<EffectiveRule, boolean>();
   const subjectOf = (scope: Scope, pack: string, period: Subject['period'], home: DayRecord[], all: DayRecord[]): Subject => ({
-    scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan,
+    scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan: scope === 'week' || scope === 'month' ? spanAround(home[0]!.date) : dataSpan,
   });
 
   const run = (subject: Subject, lookBack?: string) => {
@@ -351,6 +347,7 @@ function summarizeInputs(sheets: readonly ImportedSheet[]): InputSummary[] {
       columns: s.columns,
       unmappedHeaders: s.unmappedHeaders,
       records: s.records,
+      ...(s.layout === 'user-table' ? {} : { homeDays: countHomeDays(s) }),
     });
   }
   return [...byFile.values()];
@@ -367,3 +364,17 @@ export function summarize(findings: readonly Finding[]): Summary {
   return summary;
 }
 
+
+/** The summary with the home days read; when there are none it says that nothing about home use was checked. */
+function withHomeDays(summary: Summary, sheets: readonly ImportedSheet[]): Summary {
+  let homeDays = 0;
+  for (const s of sheets) homeDays += countHomeDays(s);
+  summary.homeDays = homeDays;
+  if (homeDays === 0) {
+    summary.message = {
+      ja: '在宅の日は1日も読み取れなかったため、在宅利用の要件は何も判定していません。在宅の日が記録されているなら、利用形態（在宅/通所）の列か備考の列の対応付けを確認してください。',
+      en: 'No home day was read, so no home-use requirement was checked. If home days are recorded, check the mapping of the mode (在宅/通所) or remark column.',
+    };
+  }
+  return summary;
+}

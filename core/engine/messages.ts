@@ -3,6 +3,7 @@ import type { Finding, Location } from '../model/report.ts';
 import { getPack, type EffectiveRule } from '../packs/index.ts';
 import type { CheckResult, Subject } from '../rules/types.ts';
 import { formatDayEn, formatDayJa, formatShortJa } from './calendar.ts';
+import { missingDays } from './edges.ts';
 
 type Data = Record<string, string | number>;
 
@@ -64,8 +65,9 @@ export function renderFinding(
   if (!template) throw new Error(`${meta.id}: no message '${result.messageId}'`);
   const words = periodWords(subject);
   const common = { user: subject.user ?? '', asOf, from: subject.period.from, to: subject.period.to, ...result.data };
-  const ja = fillTemplate(template.ja, { ...common, day: formatDayJa(subject.period.from), period: words.ja });
-  const en = fillTemplate(template.en, { ...common, day: formatDayEn(subject.period.from), period: words.en });
+  const missing = result.messageId === 'cut' ? missingDays(subject) : { ja: '', en: '' };
+  const ja = fillTemplate(template.ja, { ...common, day: formatDayJa(subject.period.from), period: words.ja, uncovered: missing.ja });
+  const en = fillTemplate(template.en, { ...common, day: formatDayEn(subject.period.from), period: words.en, uncovered: missing.en });
   const finding: Finding = {
     ruleId: meta.id,
     severity: result.severity ?? effective.severity,

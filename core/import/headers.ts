@@ -52,6 +52,7 @@ const IMPLIED_MODE: Record<string, Mode> = {
   [normalizeHeader('来所')]: 'center',
   [normalizeHeader('施設外')]: 'offsite',
   [normalizeHeader('施設外就労')]: 'offsite',
+  [normalizeHeader('施設外支援')]: 'offsite',
   [normalizeHeader('欠席')]: 'absent',
 };
 

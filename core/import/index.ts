@@ -7,6 +7,8 @@ import { GridView } from './grid.ts';
 import { importMatrix } from './layouts/matrix.ts';
 import { importRows } from './layouts/rows.ts';
 import { buildPlan, findHeader, type ColumnPlan } from './plan.ts';
+import { extendHeaderRows, takeStatusColumns } from './jisseki.ts';
+import { checkHomeWords } from './home-words.ts';
 import { readTitle, type TitleInfo } from './title.ts';
 import type { CellValue, ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
 import { textValue, ValueReader } from './values.ts';
@@ -23,7 +25,9 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
     view = new GridView({ name: String(grid?.name ?? ''), cells: [] });
   }
   try {
-    return importView(view, opts ?? {}, grid?.unreadable);
+    const out = importView(view, opts ?? {}, grid?.unreadable);
+    checkHomeWords(view, out);
+    return out;
   } catch (e) {
     // Defensive: a bug must not stop the other sheets. Report it as an unreadable sheet.
     return emptyResult(view, 'no-header', {
@@ -50,13 +54,14 @@ function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: stri
   const title = readTitle(view, header.headerless ? header.lastRow + 1 : header.row);
   dropClearedTitleValues(title, plan);
   const isMatrix = opts.layout === 'matrix' || (opts.layout === undefined && plan.dayCols.length >= 7 && plan.byField.date === undefined);
+  if (!isMatrix) extendHeaderRows(view, header, plan, new ValueReader({}));
   let firstDataRow = header.lastRow + 1;
   // Without a month in the title, dates written in full elsewhere give it (day numbers then complete).
   if (!title.month && isMatrix) {
     const m = singleMonth(plan.dayCols.map((d) => d.iso));
     if (m) title.month = m;
   }
-  let reader = new ValueReader({ ...(title.month ?? {}), date1904: view.date1904 });
+  let reader = new ValueReader({ ...(title.month ?? {}), ...(title.fiscalYear !== undefined ? { fiscalYear: title.fiscalYear } : {}), date1904: view.date1904 });
   if (!title.month && !isMatrix && plan.byField.date !== undefined) {
     const m = monthOfDateColumn(view, plan.byField.date, Math.max(firstDataRow, header.row + 1), reader);
     if (m) {
@@ -98,9 +103,11 @@ function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: stri
     }, header.row);
   }
   const sheetUser = plan.byField.user === undefined ? titleUser(title, view) : undefined;
+  // サービス提供の状況 (実績記録票) keeps its billing meaning; the home day comes from 備考
+  const statusCols = takeStatusColumns(view, header, plan, opts);
   const hasMode = plan.modeCols.length > 0;
-  const remarkMode = opts.layout === 'remark-mode' || (opts.layout === undefined && !hasMode && !plan.cleared.has('mode') && plan.byField.remark !== undefined);
-  const layout: Layout = remarkMode ? 'remark-mode' : opts.layout === 'rows' || opts.layout === 'per-user-sheet' ? opts.layout : plan.byField.user === undefined ? 'per-user-sheet' : 'rows';
+  const remarkMode = statusCols !== undefined || opts.layout === 'remark-mode' || (opts.layout === undefined && !hasMode && !plan.cleared.has('mode') && plan.byField.remark !== undefined);
+  const layout: Layout = remarkMode && statusCols === undefined ? 'remark-mode' : opts.layout === 'rows' || opts.layout === 'per-user-sheet' ? opts.layout : plan.byField.user === undefined ? 'per-user-sheet' : 'rows';
 
   const present = new Set<CanonicalField>(['date', 'user']);
   addPlanFields(present, plan);
@@ -110,9 +117,10 @@ function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: stri
   fillFields(fields, present);
   const columns = summaryColumns(view, plan);
   if (firstDataRow < header.row + 1) firstDataRow = header.row + 1;
-  const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}) });
+  const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}), ...(statusCols ? { statusCols } : {}) });
   const out = result(view, layout, header.row, columns, plan, records, fields);
   out.columnFields = columnFieldsOf(view, plan, false);
+  if (title.monthFromTitle) out.monthly = true;
   return out;
 }
 

@@ -376,7 +376,8 @@ function mergeSubHeader(view: GridView, header: HeaderChoice, roles: (HeaderRole
     else if (group?.kind === 'contact') found.push([c, { kind: 'contact', order: contactSubOrder(v, c) }]);
   }
   if (found.length === 0) return;
-  if (dateCol >= 0 && !isBlank(sub[dateCol])) return;
+  // a vertically merged date header repeats its text in the second row
+  if (dateCol >= 0 && !isBlank(sub[dateCol]) && normalizeHeader(String(sub[dateCol])) !== normalizeHeader(String(topRow[dateCol] ?? ''))) return;
   for (const [c, role] of found) {
     const parent = labels[c] ?? '';
     const own = headerLabel(sub[c]);

@@ -50,6 +50,8 @@ export interface ImportedSheet extends SheetSummary {
    * `certFrom`; in a matrix, each day column as `date`.
    */
   columnFields?: Record<string, CanonicalField>;
+  /** the title or sheet name names the month: the sheet covers whole months (see engine/edges.ts) */
+  monthly?: boolean;
   /** why nothing was imported (empty sheet, no header found), if so */
   problem?: { code: 'empty' | 'no-header' | 'unreadable'; message: { ja: string; en: string } };
 }

@@ -43,7 +43,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode']);
+export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode', 'user-table']);
 export type Layout = z.infer<typeof Layout>;
 
 export const SheetSummary = z.object({
@@ -54,6 +54,7 @@ export const SheetSummary = z.object({
   columns: z.partialRecord(CanonicalField, z.string()),
   unmappedHeaders: z.array(z.string()),
   records: z.number().int(),
+  homeDays: z.number().int().optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummary>;
 
@@ -73,6 +74,10 @@ export const Summary = z.object({
   warnings: z.number().int(),
   incomplete: z.number().int(),
   pending: z.number().int(),
+  /** home-day records read over all sheets (check reports) */
+  homeDays: z.number().int().optional(),
+  /** said when no home day was read: nothing about home use was checked */
+  message: Bilingual.optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 

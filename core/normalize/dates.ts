@@ -2,7 +2,8 @@
 import type { CellValue } from '../import/types.ts';
 import { normalizeText } from './text.ts';
 
-export type DateContext = { year?: number; month?: number; date1904?: boolean };
+/** `fiscalYear`: a 年度 (April–March) from the title; a month/day date then takes its year from it. */
+export type DateContext = { year?: number; month?: number; fiscalYear?: number; date1904?: boolean };
 export type Reason = { ja: string; en: string };
 export type DateResult = { ok: true; date: string } | { ok: false; reason: Reason };
 
@@ -187,6 +188,7 @@ export function parseDate(value: CellValue, ctx: DateContext = {}): DateResult {
   if ((m = RE_ERA.exec(s))) return eraYmd(m[1]!, m[2]!, Number(m[3]), Number(m[4]), raw);
   if ((m = RE_COMPACT.exec(s))) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   if ((m = RE_MD.exec(s))) {
+    if (ctx.year === undefined && ctx.fiscalYear !== undefined) return ymd(fiscalMonthYear(ctx.fiscalYear, Number(m[1])), Number(m[1]), Number(m[2]), raw);
     if (ctx.year === undefined) return fail('needYear', raw);
     return ymd(ctx.year, Number(m[1]), Number(m[2]), raw);
   }
@@ -205,9 +207,38 @@ const RE_TITLE_ERA = /(令和|平成|(?<![a-z])[rh])\s*(\d{1,2}|元)\s*(?:年|[.
 const RE_TITLE_YEAR = /(\d{4})\s*年\s*(\d{1,2})\s*月/;
 const RE_TITLE_SLASH = /(?<!\d)(\d{4})\s*[/.-]\s*(\d{1,2})(?![\d/.-])/;
 
-/** Year and month of a title cell: `令和8年10月分`, `2026年10月`, `R8年10月分 サービス提供実績記録票`. */
+const RE_FISCAL = /(?:(令和|平成|(?<![a-z])[rh])\s*(\d{1,2}|元)|(?<!\d)(\d{4}))\s*年度/i;
+const RE_BARE_MONTH = /(?<![\d.])(\d{1,2})\s*月/;
+
+/** The calendar year of a month of fiscal year `fy` (年度: April of fy to March of fy+1). */
+export function fiscalMonthYear(fy: number, month: number): number {
+  return month >= 4 ? fy : fy + 1;
+}
+
+/** The 年度 of a title (`令和8年度`, `R8年度`, `2026年度`) and the month named after it, if any. */
+export function parseTitleFiscalYear(text: string): { fiscalYear: number; month?: number } | undefined {
+  if (typeof text !== 'string' || text === '' || !text.includes('度')) return undefined;
+  const s = normalizeText(text);
+  const m = RE_FISCAL.exec(s);
+  if (!m) return undefined;
+  const fy = m[3] !== undefined ? Number(m[3]) : eraYear(m[1]!, m[2]!);
+  if (fy === undefined || fy < 1900 || fy > 2200) return undefined;
+  const month = bareMonth(s.slice(m.index + m[0].length));
+  return month === undefined ? { fiscalYear: fy } : { fiscalYear: fy, month };
+}
+
+/** A month named without a year: `1月`, `（1月分）`, `9月`. */
+export function bareMonth(text: string): number | undefined {
+  const m = RE_BARE_MONTH.exec(normalizeText(text));
+  const mo = m ? Number(m[1]) : NaN;
+  return mo >= 1 && mo <= 12 ? mo : undefined;
+}
+
+/** Year and month of a title cell: `令和8年10月分`, `2026年10月`, `R8年10月分 サービス提供実績記録票`, `令和8年度 1月分` (→ 2027-01). */
 export function parseTitleMonth(text: string): { year: number; month: number } | undefined {
   if (typeof text !== 'string' || text === '') return undefined;
+  const fiscal = parseTitleFiscalYear(text);
+  if (fiscal) return fiscal.month === undefined ? undefined : { year: fiscalMonthYear(fiscal.fiscalYear, fiscal.month), month: fiscal.month };
   const s = normalizeText(text);
   let m = RE_TITLE_ERA.exec(s);
   if (m) {

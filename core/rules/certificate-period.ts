@@ -35,6 +35,20 @@ function hadHomeUseBefore(records: readonly DayRecord[], date: string): boolean 
   return false;
 }
 
+/**
+ * The data shows the user was not on home use before `date` (004 §5 is for users already on home use):
+ * days before it are recorded and none is a home day, or the plan column never plans a home day.
+ */
+function noEarlierHomeUse(records: readonly DayRecord[], date: string): { evidence: string; evidenceEn: string } | undefined {
+  if (records.length > 0 && records[0]!.date < date) return { evidence: `${date}より前の記録に在宅の日がありません`, evidenceEn: `no home day among the records before ${date}` };
+  let unplanned = false;
+  for (const d of records) {
+    if (d.planned === true) return undefined;
+    if (d.planned === false) unplanned = true;
+  }
+  return unplanned ? { evidence: '個別支援計画に在宅の日がありません', evidenceEn: 'the support plan has no home day' } : undefined;
+}
+
 export const certificatePeriod = defineRule({
   meta: {
     id: 'certificate-period',
@@ -61,6 +75,10 @@ export const certificatePeriod = defineRule({
         ja: '{{user}}さんの{{day}}は受給者証に在宅就労の記載がないまま在宅利用しています。{{transitionFrom}}より前から在宅就労支援を受けている利用者は{{until}}まで移行期間として認められますが、次回の支給決定更新時（または事業所変更時）までに受給者証への記載を受けてください。',
         en: '{{user}} on {{day}}: home use without the certificate entry. Users on home use before {{transitionFrom}} may continue until {{until}} (transition); get the entry at the next renewal or change of provider.',
       },
+      noEarlierHomeUse: {
+        ja: '{{user}}さんの{{day}}は受給者証に在宅就労の記載がないまま在宅利用しています。{{transitionFrom}}より前の在宅利用がデータにない（{{evidence}}）ため、移行期間（{{until}}まで）の対象ではありません。受給者証に在宅就労支援の記載を受けてから在宅利用してください。',
+        en: '{{user}} on {{day}}: home use without the certificate entry. The data shows no home use before {{transitionFrom}} ({{evidenceEn}}), so the transition until {{until}} does not apply. Get the certificate entry before home use.',
+      },
       transitionUnknown: {
         ja: '{{user}}さんの{{day}}は受給者証に在宅就労の記載がないまま在宅利用しています。{{transitionFrom}}より前から同じ事業所で在宅就労支援を受けていれば{{until}}まで移行期間として認められますが、データからは判断できません。利用開始時期を確認してください。',
         en: '{{user}} on {{day}}: home use without the certificate entry. Allowed until {{until}} only if the user was already on home use at this provider before {{transitionFrom}}, which the data does not show.',
@@ -77,8 +95,10 @@ export const certificatePeriod = defineRule({
     if (unique.length === 0 && t && r.date <= t.until) {
       const data = { transitionFrom: t.from, until: t.until };
       const homeBefore = hadHomeUseBefore(subject.userRecords, t.from);
-      return homeBefore
-        ? { outcome: 'violation', messageId: 'transitional', severity: 'warning', data }
+      if (homeBefore) return { outcome: 'violation', messageId: 'transitional', severity: 'warning', data };
+      const evidence = noEarlierHomeUse(subject.userRecords, t.from);
+      return evidence
+        ? { outcome: 'violation', messageId: 'noEarlierHomeUse', data: { ...data, ...evidence } }
         : { outcome: 'incomplete', messageId: 'transitionUnknown', data };
     }
     if (unique.length === 0) return { outcome: 'violation', messageId: 'noEntry' };

@@ -57,6 +57,6 @@ export const pendingPeriodMessage = {
 };
 /** Shared message for `incomplete` outcomes of periods cut by the edge of the data. */
 export const cutPeriodMessage = {
-  ja: '{{user}}さんの{{period}}は、データが期間の一部しかないため判定できません。前後の月の記録も合わせて確認してください。',
-  en: 'The {{period}} of {{user}} is only partly covered by the data; check it together with the adjacent records.',
+  ja: '{{user}}さんの{{period}}は、データに{{uncovered}}の記録がない（データの端で切れている）ため判定できません。その日の記録も合わせて確認してください。',
+  en: 'The {{period}} of {{user}} is only partly covered by the data ({{uncovered}} is not in it); check it together with the records of those days.',
 };

@@ -41,7 +41,7 @@ export function centerDay(date: string, extra: Partial<RecordInput> = {}): Recor
 /** Home days on every weekday of the given dates, with a face-to-face monthly evaluation and weekly evaluations. */
 export function sheetOf(
   inputs: RecordInput[],
-  opts: { name?: string; fields?: CanonicalField[]; layout?: ImportedSheet['layout']; file?: string } = {},
+  opts: { name?: string; fields?: CanonicalField[]; layout?: ImportedSheet['layout']; file?: string; monthly?: boolean } = {},
 ): ImportedSheet {
   const name = opts.name ?? '記録';
   const fields = opts.fields ?? ALL_FIELDS;
@@ -62,6 +62,8 @@ export function sheetOf(
     recordList,
     inputFindings: [],
     fields,
+    // a month's records (like a sheet titled 令和8年10月分): covers its whole months; `monthly: false` for an export cut at its last date
+    monthly: opts.monthly ?? true,
   };
 }
 

@@ -7,6 +7,7 @@ import type { TitleInfo } from '../title.ts';
 import type { CellValue } from '../types.ts';
 import { dateRangeValue, minutesValue, textValue, type ValueReader } from '../values.ts';
 import { DuplicateGuard, isNoteText, isTotalRow, newRecord, readRowFields, type RowFieldValues } from './common.ts';
+import { isFooterRow, isPageRow, statusMode, type StatusColumn } from '../jisseki.ts';
 
 export interface RowsInput {
   view: GridView;
@@ -19,6 +20,8 @@ export interface RowsInput {
   columns: Partial<Record<CanonicalField, string>>;
   /** user name when the sheet has no user column (title cell or sheet name) */
   sheetUser?: string;
+  /** billing-status columns (サービス提供の状況, 施設外支援) of a 実績記録票: they keep their meaning */
+  statusCols?: StatusColumn[];
 }
 
 const CARRY_MARKS = new Set(['〃', '″', '"', '同上', '々', 'ditto']);
@@ -45,13 +48,14 @@ export function importRows(input: RowsInput): DayRecord[] {
     const d = reader.date(dv);
     if (!d.ok) {
       // Total and note rows are skipped silently; only real dates that fail are reported.
-      if (isTotalRow(row) || (typeof dv === 'string' && isNoteText(dv))) continue;
+      if (isTotalRow(row) || isFooterRow(row) || (typeof dv === 'string' && isNoteText(dv))) continue;
       view.cellFinding('input-date', r, dateCol, 'date', dv, d.reason, {
         ja: 'この行は読み込んでいません。2026/10/1 や 令和8年10月1日 の形で日付を入力してください。',
         en: ' This row was not imported. Enter the date like 2026/10/1 or 令和8年10月1日.',
       });
       continue;
     }
+    if (isPageRow(row)) continue;
     let user: string | undefined;
     if (userCol !== undefined) {
       const uv = row[userCol];
@@ -78,8 +82,12 @@ export function importRows(input: RowsInput): DayRecord[] {
     readRowFields(view, r, row, plan, reader, rec, user);
     applyTitle(rec, titleValues);
     if (remarkMode) {
+      const status = input.statusCols ? statusMode(row, input.statusCols, reader) : undefined;
       const m = modeFromRemark(rec, row, unmappedCols, reader);
-      if (m === 'ambiguous') {
+      if (status !== undefined) {
+        if (m === 'home' && status !== 'home') statusConflict(view, r, row, plan, input.statusCols!, user);
+        rec.mode = status;
+      } else if (m === 'ambiguous') {
         const rc = plan.byField.remark!;
         view.cellFinding('input-unknown-mode', r, rc, 'remark', row[rc], {
           ja: '在宅の日かどうか、備考からは判断できません。',
@@ -210,4 +218,18 @@ function applyTitle(rec: DayRecord, t: RowFieldValues): void {
   if (rec.certFrom === undefined && t.certFrom !== undefined) rec.certFrom = t.certFrom;
   if (rec.certTo === undefined && t.certTo !== undefined) rec.certTo = t.certTo;
   if (rec.arrivalMinutes === undefined && t.arrivalMinutes !== undefined) rec.arrivalMinutes = t.arrivalMinutes;
+}
+
+/** サービス提供の状況 says absent / off-site while 備考 says 在宅: the status is kept, the conflict reported. */
+function statusConflict(view: GridView, r: number, row: CellValue[], plan: ColumnPlan, cols: StatusColumn[], user: string): void {
+  const rc = plan.byField.remark!;
+  const sc = cols.find((c) => !isBlank(row[c.c]))!;
+  const status = String(row[sc.c]);
+  view.cellFinding('input-unknown-mode', r, rc, 'remark', row[rc], {
+    ja: `備考は在宅ですが、${view.letter(sc.c)}列（サービス提供の状況）は「${status}」です。`,
+    en: `The remark says home, but column ${view.letter(sc.c)} (service status) says "${status}".`,
+  }, {
+    ja: 'どちらが正しいか確認し、記録を直してください。この日は在宅の日として数えていません。',
+    en: ' Check which is right and correct the record. The day is not counted as a home day.',
+  }, user);
 }

@@ -9,7 +9,7 @@ describe('engine', () => {
     const report = run(compliantMonth('2026-10'));
     expect(Report.parse(report)).toEqual(report);
     expect(report.findings).toEqual([]);
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, incomplete: 0, pending: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, incomplete: 0, pending: 0, homeDays: 18 });
     expect(report.inputs).toEqual([{ file: '', sheets: [expect.objectContaining({ name: '記録', records: 22 })] }]);
   });
 

@@ -94,8 +94,9 @@ describe('per-user-sheet layout (サービス提供実績記録票)', () => {
   it('asks for the month when day-only dates have no title month', () => {
     const r = importGrid(grid([['日付', '利用形態', '開始'], [1, '在宅', '9:00'], [2, '在宅', '9:00']], '鈴木'));
     expect(r.records).toBe(0);
-    expect(r.inputFindings).toHaveLength(2);
+    expect(r.inputFindings).toHaveLength(3);
     expect(r.inputFindings[0]!.ruleId).toBe('input-date');
+    expect(r.inputFindings[2]!.ruleId).toBe('input-mapping');
     expect(r.inputFindings[0]!.message.ja).toContain('令和8年10月分');
   });
 });
@@ -153,7 +154,8 @@ describe('matrix layout (出席簿 / 在宅就労支援実施一覧表)', () => 
   it('reports a missing month once', () => {
     const r = importGrid(grid(cells.slice(1), '一覧'));
     expect(r.records).toBe(0);
-    expect(r.inputFindings).toHaveLength(1);
+    // the missing month, then: 在宅 marks stand in the sheet but no home day was read (no silent all-clear)
+    expect(r.inputFindings.map((f) => f.ruleId)).toEqual(['input-date', 'input-mapping']);
     expect(r.inputFindings[0]!.message.ja).toContain('年月が分かりません');
   });
 

@@ -75,7 +75,7 @@ describe('matrix whose day headers are real dates, title without a month', () =>
       cells: [['在宅就労支援実施一覧表'], ['氏名', ...Array.from({ length: 31 }, (_, i) => i + 1), '評価実施日（週1回）'], ['福 三郎', ...OCT.map(() => '○'), '5']],
     });
     expect(res.records).toBe(0);
-    expect(res.inputFindings.map((f) => f.ruleId)).toEqual(['input-date']);
+    expect(res.inputFindings.map((f) => f.ruleId)).toEqual(['input-date', 'input-mapping']);
   });
 });
 

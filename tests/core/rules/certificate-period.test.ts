@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, homeDay, run } from '../../helpers/records.ts';
+import { centerDay, findingsOf, homeDay, run } from '../../helpers/records.ts';
 
 describe('certificate-period', () => {
   it('passes inside the period, including its first and last day', () => {
@@ -34,6 +34,19 @@ describe('certificate-period', () => {
     });
     it('is incomplete when the data does not show earlier home use', () => {
       expect(findingsOf(run([homeDay('2026-10-07', none)]), 'certificate-period')[0]!.outcome).toBe('incomplete');
+    });
+    it('is an error when the data shows no earlier home use: days before 2026-10-01 recorded, none at home (004 §5)', () => {
+      const f = findingsOf(run([centerDay('2026-09-28', none), centerDay('2026-09-30', none), homeDay('2026-10-07', none)]), 'certificate-period');
+      expect(f.map((x) => [x.period?.from, x.outcome, x.severity])).toEqual([['2026-10-07', 'violation', 'error']]);
+      expect(f[0]!.message.ja).toContain('2026-10-01より前の在宅利用');
+    });
+    it('is an error when the plan shows no home use (planned column, no planned day)', () => {
+      const f = findingsOf(run([homeDay('2026-10-07', { ...none, planned: false }), homeDay('2026-10-08', { ...none, planned: false })]), 'certificate-period');
+      expect(f.map((x) => [x.outcome, x.severity])).toEqual([['violation', 'error'], ['violation', 'error']]);
+    });
+    it('stays incomplete when the plan has home use but the data starts on 2026-10-01', () => {
+      const f = findingsOf(run([homeDay('2026-10-07', { ...none, planned: true })]), 'certificate-period');
+      expect(f.map((x) => x.outcome)).toEqual(['incomplete']);
     });
     it('is an error from 2027-03-01', () => {
       const f = findingsOf(run([homeDay('2026-09-30', none), homeDay('2027-03-01', none)], { asOf: '2027-04-01' }), 'certificate-period');
