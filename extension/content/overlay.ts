@@ -142,7 +142,14 @@ export class Overlay {
    */
   private place(shown: { m: Mark; r: DOMRect; box: HTMLDivElement; msg: HTMLDivElement }[], sx: number, sy: number): void {
     const controls: { el: Element; r: DOMRect }[] = [];
+    const range = document.createRange();
     for (const el of this.obstacles()) {
+      if (el.tagName === 'LABEL') {
+        // a label counts where its text and boxes are, not the empty rest of a block label's line
+        range.selectNodeContents(el);
+        for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) controls.push({ el, r });
+        continue;
+      }
       const r = el.getBoundingClientRect();
       if (r.width > 0 || r.height > 0) controls.push({ el, r });
     }

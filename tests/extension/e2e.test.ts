@@ -182,7 +182,14 @@ async function layout(page: Page): Promise<{ messages: (Rect & { text: string })
     };
     const root = document.querySelector('zaitaku-check-overlay')!.shadowRoot!;
     const messages = [...root.querySelectorAll<HTMLElement>('.msg')].filter((m) => !m.hidden).map((m) => ({ ...box(m), text: m.textContent ?? '' }));
-    const controls = [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button, label, [role=radio], [role=checkbox]')].map((c) => ({ ...box(c), name: c.getAttribute('name') ?? `${c.tagName} ${c.textContent?.trim().slice(0, 10) ?? ''}` }));
+    const name = (c: Element) => c.getAttribute('name') ?? `${c.tagName} ${c.textContent?.trim().slice(0, 10) ?? ''}`;
+    const controls = [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button, [role=radio], [role=checkbox]')].map((c) => ({ ...box(c), name: name(c) }));
+    // a label is where its text and boxes are (not the empty rest of a block label's line)
+    for (const l of document.querySelectorAll('label')) {
+      const range = document.createRange();
+      range.selectNodeContents(l);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) controls.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, name: name(l) });
+    }
     return { messages, controls, folded: root.querySelectorAll('.mark.folded').length, marks: root.querySelectorAll('.mark').length };
   });
 }
