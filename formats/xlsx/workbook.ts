@@ -8,6 +8,7 @@ import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { convertCellValue, excelToDate } from './values.ts';
 import { assertPlainXml, decodeAttr, decodeText, parseAttrs, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
 import { LeanReadError, ZipArchive } from '../zip.ts';
+import { applyCheckboxes, readFormCheckboxes } from './controls.ts';
 
 // exceljs' Enums.ValueType
 const T_NULL = 0;
@@ -774,7 +775,8 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
       const sheetRels = zip.has(relsName) ? parseRels(part(zip, relsName)) : undefined;
       const { styles: st, sst: ss } = load();
       const ctx: SheetContext = { sst: ss, styles: st, date1904, hyperlinks: Object.create(null), formulae: {} };
-      return rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
+      const grid = rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
+      return applyCheckboxes(grid, readFormCheckboxes(xml, sheetRels, (name) => part(zip, name))); // form-control □ boxes as ☑/☐
     },
   };
 }
