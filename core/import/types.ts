@@ -30,6 +30,8 @@ export interface ImportOptions {
   layout?: Layout;
   /** force the header row (1-based) */
   headerRow?: number;
+  /** read the city's sample sheets (記載例, 記入例, 記載要領, 見本) too; skipped by default */
+  includeSamples?: boolean;
 }
 
 /** What the importer made of one sheet. */
@@ -47,5 +49,5 @@ export interface ImportedSheet extends SheetSummary {
    */
   columnFields?: Record<string, CanonicalField>;
   /** why nothing was imported (empty sheet, no header found), if so */
-  problem?: { code: 'empty' | 'no-header'; message: { ja: string; en: string } };
+  problem?: { code: 'empty' | 'no-header' | 'sample'; message: { ja: string; en: string } };
 }

@@ -34,4 +34,5 @@ export const LAYOUT_LABELS: Record<Layout, Bilingual> = {
   'per-user-sheet': { ja: '利用者別シート（実績記録票形式）', en: 'one sheet per user and month' },
   matrix: { ja: '一覧表（利用者×日付）', en: 'users × days matrix' },
   'remark-mode': { ja: '備考で在宅を判定', en: 'home days read from remarks' },
+  form: { ja: '帳票型（記録様式）', en: 'form-style (one block per day)' },
 };

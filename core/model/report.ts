@@ -43,7 +43,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode']);
+export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode', 'form']);
 export type Layout = z.infer<typeof Layout>;
 
 export const SheetSummary = z.object({
@@ -54,6 +54,8 @@ export const SheetSummary = z.object({
   columns: z.partialRecord(CanonicalField, z.string()),
   unmappedHeaders: z.array(z.string()),
   records: z.number().int(),
+  /** why the sheet gave no records though it was read (a blank form, a city's sample sheet skipped) */
+  note: Bilingual.optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummary>;
 
@@ -83,6 +85,8 @@ export const Report = z.object({
   findings: z.array(Finding),
   notEvaluated: z.array(NotEvaluated),
   summary: Summary,
+  /** which files made up each user-month (several files joined for one user) */
+  sources: z.array(z.object({ user: z.string(), recipientNo: z.string().optional(), month: z.string(), files: z.array(z.string()) })).optional(),
 });
 export type Report = z.infer<typeof Report>;
 
