@@ -101,7 +101,7 @@ export function looksLikeForm(view: GridView): boolean {
   const people = new Set([...rowsOf('user'), ...rowsOf('recipientNo')]);
   if (dates.size === 0 || people.size === 0) return false;
   if ([...dates].every((r) => people.has(r))) return false; // one header row: a table
-  return hits.some((h) => h.label === 'method' || h.label === 'contacts' || h.label === 'goal');
+  return hits.some((h) => h.label === 'method' || h.label === 'contacts' || h.label === 'goal' || h.label === 'work' || h.label === 'time');
 }
 
 const CHECKED = /^[☑☒✓✔■●○◯◉✅]/;
