@@ -15,6 +15,7 @@ import {
   type TextStyle,
   useColor,
 } from './present.ts';
+import { expandInputs } from './inputs.ts';
 import { inputKind, readInput } from './read.ts';
 import { renderRulesText, rulesJson } from './rules-table.ts';
 
@@ -70,7 +71,20 @@ function sheetProblemLines(sheets: ImportedSheet[]): string {
   const lines = sheets
     .filter((s) => s.problem)
     .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`);
-  return lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '';
+  const notes = sheets
+    .filter((s) => s.note && !s.problem)
+    .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`);
+  return (
+    (lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '') +
+    (notes.length ? `記録のないシート / Sheets without records:\n${notes.join('\n')}\n` : '')
+  );
+}
+
+/** Which files made up each user-month, when several files were checked together. */
+function sourceLines(sources: NonNullable<Report['sources']>): string {
+  if (sources.length === 0) return '';
+  const lines = sources.map((s) => `  ${s.user}${s.recipientNo ? `（${s.recipientNo}）` : ''} ${s.month}: ${s.files.join(', ')}`);
+  return `利用者・月ごとの入力ファイル / Files per user-month:\n${lines.join('\n')}\n`;
 }
 
 async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<number> {
@@ -99,9 +113,10 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   validatePack(core, 'municipality', opts.municipality);
 
   const imported: ImportedSheet[] = [];
-  for (const file of opts.files) {
+  const files = await expandInputs(opts.files);
+  for (const file of files) {
     const { grids } = await readInput(file, file, opts.sheets);
-    const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
+    const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) }));
     if (sheets.length > 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
         ja: `${file} からチェックできる記録を読み取れませんでした。\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.ja}`).join('\n')}`,
@@ -111,12 +126,15 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     imported.push(...sheets);
   }
 
+  // several files of one user's month: one user per 受給者証番号 (else folded name)
+  if (files.length > 1) core.joinUsers(imported);
   const report: Report = core.checkSheets(imported, {
     defaultPack: opts.municipality ?? 'national',
     asOf: opts.asOf,
     weekStart: opts.weekStart,
     ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
   });
+  if (files.length > 1) report.sources = core.userMonthSources(imported);
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {
@@ -132,6 +150,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     io.stdout(renderReportText(report, { ...style, ruleTitle: ruleTitleLookup(core) }));
     const problems = sheetProblemLines(imported);
     if (problems) io.stdout(problems);
+    if (report.sources) io.stdout(sourceLines(report.sources));
     if (annotateNote) io.stdout(annotateNote);
   }
   return hasErrorViolation(report.findings) ? 1 : 0;

@@ -351,6 +351,7 @@ function summarizeInputs(sheets: readonly ImportedSheet[]): InputSummary[] {
       columns: s.columns,
       unmappedHeaders: s.unmappedHeaders,
       records: s.records,
+      ...(s.note ? { note: s.note } : {}),
     });
   }
   return [...byFile.values()];

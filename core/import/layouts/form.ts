@@ -11,6 +11,7 @@ import { parseTime, parseTimeRange } from '../../normalize/times.ts';
 import { isBlank, type GridView } from '../grid.ts';
 import type { CellValue, ImportedSheet } from '../types.ts';
 import { newRecord } from './common.ts';
+import { checkForm } from '../../forms/index.ts';
 
 /** Sheets that are a city's filled example or instructions, not anybody's record. */
 const SAMPLE_SHEET = /記載例|記入例|記載要領|記入要領|見本|サンプル|sample/i;
@@ -260,13 +261,43 @@ function readBlock(ctx: Ctx, b: Block, rec: DayRecord, all: Hit[], user: string)
   const time = b.hits.find((h) => h.label === 'time');
   if (time) readTimes(view, time, all, rec, user);
   const content: EvaluationSheetContent = {};
+  const cells = new Map<string, { r: number; c: number }>();
   for (const h of b.hits) {
     const key = SHEET_FIELDS[h.label];
     if (!key) continue;
     const v = segmentValue(view, h, all, true);
+    cells.set(key, v ? { r: v.r, c: v.c } : { r: h.r, c: h.c }); // blank: the label itself
     if (v && !isGuidance(v.text)) content[key] = v.text;
   }
   rec.evaluationSheet = content;
+  evaluationSheetChecks(view, rec, content, cells);
+}
+
+/**
+ * The seven content fields through the 達成度評価シート checks of core/forms (`002` カ: all filled, not a
+ * placeholder, long enough), each issue located at its cell. The method is judged by monthly-evaluation.
+ */
+function evaluationSheetChecks(view: GridView, rec: DayRecord, content: EvaluationSheetContent, cells: Map<string, { r: number; c: number }>): void {
+  const values: Record<string, string> = { evaluatedOn: rec.date };
+  for (const key of cells.keys()) values[key] = content[key as keyof EvaluationSheetContent] ?? '';
+  const report = checkForm('evaluation-sheet', values, { asOf: rec.date });
+  for (const f of report.findings) {
+    const field = f.locations[0]?.field;
+    const at = field === undefined ? undefined : cells.get(field);
+    if (!at) continue;
+    const where = { ja: `「${view.name}」シート ${view.rowNumber(at.r)}行 ${view.letter(at.c)}列`, en: `Sheet "${view.name}", row ${view.rowNumber(at.r)}, column ${view.letter(at.c)}` };
+    view.addFinding({
+      ruleId: 'evaluation-sheet',
+      severity: f.severity,
+      outcome: f.outcome,
+      pack: 'national',
+      user: rec.user,
+      period: { from: rec.date, to: rec.date },
+      locations: [view.location(at.r, at.c)],
+      message: { ja: `${where.ja}（達成度評価シート ${rec.date}）: ${f.message.ja}`, en: `${where.en} (achievement evaluation sheet ${rec.date}): ${f.message.en}` },
+      source: f.source,
+    });
+  }
 }
 
 /** The city's writing guidance printed in a 記載要領 sheet (※ 上記目標を…を記載) is not content. */
@@ -518,7 +549,6 @@ export function importFormSheet(view: GridView): ImportedSheet {
     inputFindings: view.findings,
     fields: res.fields,
   };
-  if (res.records.length > 0) out.headerRow = res.records[0]!.source.row;
   if (view.file !== undefined) out.file = view.file;
   if (res.records.length === 0 && view.findings.length === 0) {
     out.note = {

@@ -157,7 +157,9 @@ describe('loose filling', () => {
 });
 
 /** R8 (2026) November for 在宅 花子: days and evaluations spread over several filled copies of the templates. */
-function novemberFiles(monthlyBox: 'online' | 'center') {
+const SHEET_TEXT = [['D8', '入力速度を1分60字に上げる'], ['D11', '毎日のデータ入力と検品作業'], ['D14', '目標の8割を達成、検品は未達'], ['D18', '午後になると集中が切れやすい'], ['D21', '休憩を30分ごとに取り集中を保つ'], ['D25', '睡眠時間と頭痛に注意して作業する'], ['D31', '在宅就労の継続は妥当と判断する']] as const;
+
+function novemberFiles(monthlyBox: 'online' | 'center', sheetText: readonly (readonly [string, string])[] = SHEET_TEXT) {
   const week1 = new TemplateCopy(SHIEN_KIROKU);
   week1.set(2, 'D2', '在宅　花子').set(2, 'Q2', 123456789);
   fillDay(week1, 2, 0, { date: [8, 11, 4], time: [timeSerial(9), timeSerial(15)], box: '電話', work: 'データ入力', contacts: '・9:00 開始の電話\n・15:00 終了の電話' });
@@ -175,7 +177,7 @@ function novemberFiles(monthlyBox: 'online' | 'center') {
   monthly.set(1, 'D6', 8).set(1, 'I6', 11).set(1, 'L6', 6);
   if (monthlyBox === 'center') monthly.box(1, 'D7', true);
   else monthly.box(1, 'J7', true).set(1, 'K7', 'その他（オンライン）');
-  for (const [ref, text] of [['D8', '入力速度を上げる'], ['D11', '毎日のデータ入力'], ['D14', '目標の8割を達成'], ['D18', '午後に集中が切れる'], ['D21', '休憩を30分ごとに取る'], ['D25', '睡眠時間に注意'], ['D31', '在宅就労の継続は妥当']] as const) monthly.set(1, ref, text);
+  for (const [ref, text] of sheetText) monthly.set(1, ref, text);
   return [
     ...importBytes(week1.bytes(), '支援記録_第1週.xlsx'),
     ...importBytes(week2.bytes(), '支援記録_第2週.xlsx'),
@@ -206,8 +208,19 @@ describe('a month kept in filled copies of the templates', () => {
     expect(report.notEvaluated.map((n) => n.ruleId)).toContain('daily-report');
   });
 
-  it('a 通所 monthly evaluation passes', () => {
+  it('a 通所 monthly evaluation passes; all seven sheet fields filled gives no evaluation-sheet finding', () => {
     const report = check(novemberFiles('center'));
     expect(report.findings.filter((f) => f.ruleId === 'monthly-evaluation')).toEqual([]);
+    expect(report.findings.filter((f) => f.ruleId === 'evaluation-sheet')).toEqual([]);
+  });
+
+  it('a blank or placeholder content field of the 達成度評価シート is a located evaluation-sheet finding (002 カ)', () => {
+    const text = SHEET_TEXT.filter(([ref]) => ref !== 'D25').map(([ref, t]) => (ref === 'D18' ? ([ref, '特になし'] as const) : ([ref, t] as const)));
+    const report = check(novemberFiles('center', text));
+    const found = report.findings.filter((f) => f.ruleId === 'evaluation-sheet');
+    expect(found.map((f) => [f.locations[0]!.row, f.locations[0]!.column, f.severity])).toEqual([[18, 'D', 'error'], [25, 'A', 'error']]);
+    expect(found[0]!.message.ja).toContain('課題');
+    expect(found[1]!.message.ja).toContain('健康面・体調面での留意事項');
+    expect(found[0]!.source).toContain('002 カ');
   });
 });
