@@ -63,56 +63,67 @@ export function readFormCheckboxes(sheetXml: string, rels: ReadonlyMap<string, s
     }
   };
   if (!rels || (sheetXml.indexOf('<legacyDrawing') < 0 && sheetXml.indexOf('<control ') < 0)) return [];
-  const ctrlChecked = new Map<string, boolean>();
-  const ctrlAnchor = new Map<string, { row: number; col: number }>();
+  // <control> elements in order: shape id, ctrlProp state, x14 anchor
+  const controls: { id: string; checked: boolean; place?: { row: number; col: number } }[] = [];
   const controlRe = /<control\s[^>]*>/g;
   let m: RegExpExecArray | null;
-  while ((m = controlRe.exec(sheetXml)) && ctrlChecked.size < MAX_CONTROLS) {
+  while ((m = controlRe.exec(sheetXml)) && controls.length < MAX_CONTROLS) {
     const shapeId = attr(m[0], 'shapeId');
     const rid = attr(m[0], 'r:id');
     if (shapeId === undefined) continue;
     const target = rid === undefined ? undefined : rels.get(rid);
     const props = target === undefined ? undefined : read(resolveTarget(target));
     if (props !== undefined && !/objectType\s*=\s*["']CheckBox["']/i.test(props)) continue;
-    ctrlChecked.set(shapeId, props !== undefined && /\schecked\s*=\s*["'](?:Checked|Mixed)["']/i.test(props));
     const end = sheetXml.indexOf('</control>', controlRe.lastIndex);
-    const body = end < 0 ? '' : sheetXml.slice(controlRe.lastIndex, end);
+    const body = end < 0 || m[0].endsWith('/>') ? '' : sheetXml.slice(controlRe.lastIndex, end);
     const from = /<(?:\w+:)?from>[\s\S]*?<(?:\w+:)?col>(\d+)<\/(?:\w+:)?col>[\s\S]*?<(?:\w+:)?row>(\d+)<\/(?:\w+:)?row>/.exec(body);
-    if (from) ctrlAnchor.set(shapeId, { col: Number(from[1]), row: Number(from[2]) });
+    const c: (typeof controls)[number] = { id: shapeId, checked: props !== undefined && /\schecked\s*=\s*["'](?:Checked|Mixed)["']/i.test(props) };
+    // LibreOffice writes 0,0 here (the VML anchor is right): an A1 anchor is no place
+    if (from && (from[1] !== '0' || from[2] !== '0')) c.place = { col: Number(from[1]), row: Number(from[2]) };
+    controls.push(c);
   }
 
-  const boxes = new Map<string, FormCheckbox>();
+  // VML checkbox shapes in order: anchor, <x:Checked>, text
+  const shapes: { id?: string; checked: boolean; text: string; place?: { row: number; col: number } }[] = [];
   const legacy = /<legacyDrawing\s[^>]*>/.exec(sheetXml);
   const vmlTarget = legacy ? rels.get(attr(legacy[0], 'r:id') ?? '') : undefined;
   const vml = vmlTarget === undefined ? undefined : read(resolveTarget(vmlTarget));
   if (vml !== undefined) {
     const shapeRe = /<v:shape\s([^>]*)>([\s\S]*?)<\/v:shape>/g;
-    let n = 0;
-    while ((m = shapeRe.exec(vml)) && n++ < MAX_CONTROLS) {
+    while ((m = shapeRe.exec(vml)) && shapes.length < MAX_CONTROLS) {
       const body = m[2]!;
       if (!/ObjectType\s*=\s*["']Checkbox["']/i.test(body)) continue;
-      const id = /_s(\d+)$/.exec(attr(' ' + m[1]!, 'id') ?? '')?.[1] ?? attr(' ' + m[1]!, 'o:spid')?.replace(/\D/g, '');
+      const head = ' ' + m[1]!;
+      const id = /_s(\d+)$/.exec(attr(head, 'id') ?? '')?.[1] ?? /_s(\d+)$/.exec(attr(head, 'o:spid') ?? '')?.[1];
       const anchor = /<x:Anchor>\s*([\d\s,]+)<\/x:Anchor>/.exec(body);
-      const nums = anchor ? anchor[1]!.split(',').map((s) => Number(s.trim())) : [];
-      const place = nums.length >= 4 ? { col: nums[0]!, row: nums[2]! } : id !== undefined ? ctrlAnchor.get(id) : undefined;
-      if (!place) continue;
+      const nums = anchor ? anchor[1]!.split(',').map((x) => Number(x.trim())) : [];
       const checkedVal = /<x:Checked>\s*(\d*)\s*<\/x:Checked>|<x:Checked\s*\/>/.exec(body);
-      const vmlChecked = checkedVal !== null && (checkedVal[1] === undefined || checkedVal[1] === '' || checkedVal[1] !== '0');
       const textbox = /<v:textbox[^>]*>([\s\S]*?)<\/v:textbox>/.exec(body);
-      const key = id ?? `vml${n}`;
-      boxes.set(key, {
-        row: place.row,
-        col: place.col,
-        checked: vmlChecked || (id !== undefined && ctrlChecked.get(id) === true),
+      const shape: (typeof shapes)[number] = {
+        checked: checkedVal !== null && (checkedVal[1] === undefined || checkedVal[1] === '' || checkedVal[1] !== '0'),
         text: textbox ? plainText(textbox[1]!) : '',
-      });
+      };
+      if (id !== undefined) shape.id = id;
+      if (nums.length >= 4 && nums.every(Number.isFinite)) shape.place = { col: nums[0]!, row: nums[2]! };
+      shapes.push(shape);
     }
   }
+
+  // join by shape id; shapes without one (LibreOffice: id="shape_0") pair with the controls in order
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  const byOrder = shapes.every((sh) => sh.id === undefined || !byId.has(sh.id)) && shapes.length === controls.length;
+  const used = new Set<string>();
+  const boxes: FormCheckbox[] = [];
+  shapes.forEach((sh, i) => {
+    const ctl = byOrder ? controls[i] : sh.id !== undefined ? byId.get(sh.id) : undefined;
+    if (ctl) used.add(ctl.id);
+    const place = sh.place ?? ctl?.place;
+    if (!place) return;
+    boxes.push({ row: place.row, col: place.col, checked: sh.checked || ctl?.checked === true, text: sh.text });
+  });
   // controls without a VML shape (a writer that kept only the x14 part)
-  for (const [id, place] of ctrlAnchor) {
-    if (!boxes.has(id)) boxes.set(id, { ...place, checked: ctrlChecked.get(id) === true, text: '' });
-  }
-  return [...boxes.values()];
+  for (const c of controls) if (!used.has(c.id) && c.place) boxes.push({ ...c.place, checked: c.checked, text: '' });
+  return boxes;
 }
 
 /**

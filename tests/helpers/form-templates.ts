@@ -112,3 +112,28 @@ export function fillDay(t: TemplateCopy, sheetNo: number, block: 0 | 1, d: DayFi
   if (d.work) t.set(sheetNo, b.work, d.work);
   if (d.contacts) t.set(sheetNo, b.contacts, d.contacts);
 }
+
+export const SHEET_TEXT = [['D8', '入力速度を1分60字に上げる'], ['D11', '毎日のデータ入力と検品作業'], ['D14', '目標の8割を達成、検品は未達'], ['D18', '午後になると集中が切れやすい'], ['D21', '休憩を30分ごとに取り集中を保つ'], ['D25', '睡眠時間と頭痛に注意して作業する'], ['D31', '在宅就労の継続は妥当と判断する']] as const;
+
+/** R8 (2026) November for 在宅 花子 (受給者証 123456789): week 1 with a 訪問 evaluation, week 2 with a one-contact day and no evaluation, the monthly sheet. */
+export function novemberCopies(monthlyBox: 'online' | 'center', sheetText: readonly (readonly [string, string])[] = SHEET_TEXT) {
+  const week1 = new TemplateCopy(SHIEN_KIROKU);
+  week1.set(2, 'D2', '在宅　花子').set(2, 'Q2', 123456789);
+  fillDay(week1, 2, 0, { date: [8, 11, 4], time: [timeSerial(9), timeSerial(15)], box: '電話', work: 'データ入力', contacts: '・9:00 開始の電話\n・15:00 終了の電話' });
+  // 評価 block of 支援記録 (評価): 令和8年11月6日, 訪問, 対象期間 11/2～11/6
+  week1.set(2, 'D22', 8).set(2, 'I22', 11).set(2, 'L22', 6).box(2, 'G23', true);
+  week1.set(2, 'D24', 8).set(2, 'G24', 11).set(2, 'I24', 2).set(2, 'L24', 8).set(2, 'O24', 11).set(2, 'Q24', 6);
+
+  const week2 = new TemplateCopy(SHIEN_KIROKU);
+  week2.set(1, 'D2', '在宅 花子').set(1, 'Q2', 123456789);
+  fillDay(week2, 1, 0, { date: [8, 11, 10], time: [timeSerial(9), timeSerial(15)], box: '電話', work: 'データ入力', contacts: '・9:00 開始の電話\n・15:00 終了の電話' });
+  fillDay(week2, 1, 1, { date: [8, 11, 11], time: [timeSerial(9), timeSerial(15)], box: '電話', work: 'データ入力', contacts: '・9:00 開始の電話（終了報告なし）' });
+
+  const monthly = new TemplateCopy(TASSEI_HYOKA);
+  monthly.set(1, 'V1', 8).set(1, 'X1', 11).set(1, 'D4', '在宅 花子').set(1, 'Q4', 123456789);
+  monthly.set(1, 'D6', 8).set(1, 'I6', 11).set(1, 'L6', 6);
+  if (monthlyBox === 'center') monthly.box(1, 'D7', true);
+  else monthly.box(1, 'J7', true).set(1, 'K7', 'その他（オンライン）');
+  for (const [ref, text] of sheetText) monthly.set(1, ref, text);
+  return { week1, week2, monthly };
+}
