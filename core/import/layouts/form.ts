@@ -453,7 +453,9 @@ function readBoxes(view: GridView, hit: Hit, all: readonly Hit[]): Boxes | undef
   const seg = segment(view, hit, all);
   const out: Boxes = { checked: [], labels: [] };
   for (let i = 0; i < seg.length; i++) {
-    const t = typeof seg[i]!.v === 'string' ? normalizeText(seg[i]!.v as string) : '';
+    const raw = seg[i]!.v;
+    // Excel's in-cell checkboxes hold TRUE/FALSE
+    const t = typeof raw === 'boolean' ? (raw ? '☑' : '☐') : typeof raw === 'string' ? normalizeText(raw) : '';
     const checked = CHECKED.test(t);
     if (!checked && !UNCHECKED.test(t)) continue;
     let label = t.slice(1).trim();
