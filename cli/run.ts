@@ -116,7 +116,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   const files = await expandInputs(opts.files);
   for (const file of files) {
     const { grids } = await readInput(file, file, opts.sheets);
-    const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) }));
+    const sheets = core.importWorkbook(grids, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) });
     if (sheets.length > 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
         ja: `${file} からチェックできる記録を読み取れませんでした。\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.ja}`).join('\n')}`,

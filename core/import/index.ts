@@ -36,7 +36,7 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
 
 function importView(view: GridView, opts: ImportOptions): ImportedSheet {
   if (!opts.includeSamples && isSampleSheetName(view.name)) return sampleSheetSkipped(view);
-  if (opts.layout === 'form' || (opts.layout === undefined && !isEmpty(view) && looksLikeForm(view))) return importFormSheet(view);
+  if (opts.layout === 'form' || (opts.layout === undefined && !isEmpty(view) && looksLikeForm(view))) return importFormSheet(view, opts.formUser);
   if (isEmpty(view)) {
     return emptyResult(view, 'empty', { ja: `「${view.name}」シートは空です。`, en: `Sheet "${view.name}" is empty.` });
   }

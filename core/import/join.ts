@@ -1,6 +1,25 @@
 // Several files of one user's month: one user per 受給者証番号 (else per folded name), and which files made up each user-month.
 import type { DayRecord } from '../model/record.ts';
-import type { ImportedSheet } from './types.ts';
+import { importGrid } from './index.ts';
+import { formUserOf, needsWorkbookUser } from './layouts/form.ts';
+import type { ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
+
+/**
+ * Imports the sheets of one workbook. Form-style sheets that name no user (a month kept as a sheet per day,
+ * 対象者名 filled on the first only) take the user of the workbook's form sheets, when they name exactly one.
+ */
+export function importWorkbook(grids: readonly SheetGrid[], opts: ImportOptions = {}): ImportedSheet[] {
+  const sheets = grids.map((g) => importGrid(g, opts));
+  if (!sheets.some(needsWorkbookUser)) return sheets;
+  const users = new Map<string, NonNullable<ReturnType<typeof formUserOf>>>();
+  for (const s of sheets) {
+    const u = formUserOf(s);
+    if (u) users.set(`${u.name ?? ''}\u0000${u.recipientNo ?? ''}`, u);
+  }
+  if (users.size !== 1) return sheets;
+  const formUser = [...users.values()][0]!;
+  return sheets.map((s, i) => (needsWorkbookUser(s) ? importGrid(grids[i]!, { ...opts, formUser }) : s));
+}
 
 /** Name key: NFKC, no spaces (在宅　花子 = 在宅 花子 = 在宅花子), honorifics dropped. */
 export function foldUserName(name: string): string {

@@ -32,6 +32,8 @@ export interface ImportOptions {
   headerRow?: number;
   /** read the city's sample sheets (記載例, 記入例, 記載要領, 見本) too; skipped by default */
   includeSamples?: boolean;
+  /** form-style sheets without their own 対象者名/受給者証番号 take this user (the workbook's; see importWorkbook) */
+  formUser?: { name?: string; recipientNo?: string };
 }
 
 /** What the importer made of one sheet. */

@@ -124,7 +124,7 @@ interface Block {
 }
 
 /** Reads a form sheet into records. Bad or missing values become located findings on the view. */
-export function importForm(view: GridView): FormImport {
+export function importForm(view: GridView, workbookUser?: FormUser): FormImport {
   const hits = findLabels(view);
   const isMonthly = hits.some((h) => h.label === 'goal') && hits.some((h) => h.label === 'achievement');
   const month = titleMonth(view);
@@ -134,8 +134,13 @@ export function importForm(view: GridView): FormImport {
   const noHit = hits.find((h) => h.label === 'recipientNo');
   const userValue = userHit ? segmentValue(view, userHit, hits, false) : undefined;
   const userText = userValue?.text ?? '';
-  const user = normalizeUserName(userText).replace(/\s*(?:様|さん|殿)$/, '');
-  const recipientNo = noHit ? recipientOf(view, noHit, hits) : undefined;
+  let user = normalizeUserName(userText).replace(/\s*(?:様|さん|殿)$/, '');
+  let recipientNo = noHit ? recipientOf(view, noHit, hits) : undefined;
+  // a sheet per day without its own 対象者名: the workbook's user (another sheet of the same file)
+  if (!user && !recipientNo && workbookUser) {
+    user = workbookUser.name ?? '';
+    recipientNo = workbookUser.recipientNo;
+  }
 
   // blocks: a day block starts at each 実施日 outside a 評価 block; 評価 opens a weekly block
   const blocks: Block[] = [];
@@ -188,6 +193,7 @@ export function importForm(view: GridView): FormImport {
       continue;
     }
     if (!user && !recipientNo) {
+      NEEDS_USER.add(view);
       const at = userHit ?? date;
       view.cellFinding('input-value', at.r, at.c + 1, 'user', '', { ja: '対象者名も受給者証番号も書かれていません。', en: 'Neither the user name nor the certificate number is filled in.' }, {
         ja: '対象者名を記入してください。このシートの記録は読み込んでいません。',
@@ -539,8 +545,31 @@ function titleMonth(view: GridView): { year: number; month: number } | undefined
 }
 
 /** The form layout's ImportedSheet: records, or a plain note when the form is blank. */
-export function importFormSheet(view: GridView): ImportedSheet {
-  const res = importForm(view);
+/** The user of a form sheet, as a workbook user for its sibling sheets without one. */
+export interface FormUser {
+  name?: string;
+  recipientNo?: string;
+}
+const NEEDS_USER = new WeakSet<GridView>();
+const SHEETS_NEEDING_USER = new WeakSet<ImportedSheet>();
+
+/** Whether a form sheet had filled blocks but no 対象者名/受給者証番号 (read it again with the workbook's user). */
+export function needsWorkbookUser(sheet: ImportedSheet): boolean {
+  return SHEETS_NEEDING_USER.has(sheet);
+}
+
+/** The user a form sheet names (its first record's), for the sheets of the same workbook that name none. */
+export function formUserOf(sheet: ImportedSheet): FormUser | undefined {
+  const r = sheet.layout === 'form' ? sheet.recordList[0] : undefined;
+  if (!r) return undefined;
+  const u: FormUser = {};
+  if (r.user !== r.recipientNo) u.name = r.user;
+  if (r.recipientNo !== undefined) u.recipientNo = r.recipientNo;
+  return u;
+}
+
+export function importFormSheet(view: GridView, workbookUser?: FormUser): ImportedSheet {
+  const res = importForm(view, workbookUser);
   const out: ImportedSheet = {
     name: view.name,
     layout: 'form',
@@ -552,6 +581,7 @@ export function importFormSheet(view: GridView): ImportedSheet {
     fields: res.fields,
   };
   if (view.file !== undefined) out.file = view.file;
+  if (NEEDS_USER.has(view)) SHEETS_NEEDING_USER.add(out);
   if (res.records.length === 0 && view.findings.length === 0) {
     out.note = {
       ja: `「${view.name}」シートは記録様式（帳票型）ですが、記入された記録がありません（${res.blocks}欄とも空欄）。記録は0件です。`,

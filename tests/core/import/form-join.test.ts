@@ -1,6 +1,6 @@
 // Several files of one user's month: joined by 受給者証番号, else the folded name; sources per user-month.
 import { describe, expect, it } from 'vitest';
-import { importGrid, joinUsers, userMonthSources } from '../../../core/index.ts';
+import { importGrid, importWorkbook, joinUsers, userMonthSources } from '../../../core/index.ts';
 import type { CellValue, SheetGrid } from '../../../core/import/types.ts';
 
 const sheet = (file: string, name: string, no: string | undefined, day: number, box: CellValue = '☑'): SheetGrid => ({
@@ -35,5 +35,14 @@ describe('joining files per user', () => {
     expect(checked.contacts!.map((c) => c.method)).toEqual(['phone', 'phone']);
     const unchecked = importGrid(sheet('a.xlsx', 'A', '1', 4, false)).recordList[0]!;
     expect(unchecked.contacts!.map((c) => c.method)).toEqual([undefined, undefined]);
+  });
+
+  it('a sheet per day with 対象者名 on the first only: the workbook user fills the others', () => {
+    const first = sheet('m.xlsx', '在宅 花子', '0123456789', 4);
+    const second = { ...sheet('m.xlsx', '', undefined, 5), name: '5日' };
+    expect(importGrid(second).inputFindings[0]!.message.ja).toContain('対象者名も受給者証番号も');
+    const sheets = importWorkbook([first, second]);
+    expect(sheets.map((s) => s.recordList.map((r) => `${r.date} ${r.user} ${r.recipientNo}`))).toEqual([['2026-11-04 在宅 花子 0123456789'], ['2026-11-05 在宅 花子 0123456789']]);
+    expect(sheets[1]!.inputFindings).toEqual([]);
   });
 });
