@@ -14,7 +14,7 @@ import { newRecord } from './common.ts';
 import { checkForm } from '../../forms/index.ts';
 
 /** Sheets that are a city's filled example or instructions, not anybody's record. */
-const SAMPLE_SHEET = /記載例|記入例|記載要領|記入要領|見本|サンプル|sample/i;
+const SAMPLE_SHEET = /記載例|記入例|記載要領|記入要領|見本/;
 export function isSampleSheetName(name: string): boolean {
   return SAMPLE_SHEET.test(normalizeText(name));
 }
@@ -79,9 +79,9 @@ interface Hit {
 }
 
 /** Every label cell, top to bottom; a merged label repeated in the rows below counts once. */
-function findLabels(view: GridView): Hit[] {
+function findLabels(view: GridView, maxRows = view.rowCount): Hit[] {
   const hits: Hit[] = [];
-  const rows = Math.min(view.rowCount, 5000);
+  const rows = Math.min(view.rowCount, maxRows);
   for (let r = 0; r < rows; r++) {
     const row = view.row(r);
     for (let c = 0; c < Math.min(row.length, 200); c++) {
@@ -96,7 +96,8 @@ function findLabels(view: GridView): Hit[] {
 
 /** A sheet is a form when 実施日 and 対象者名/受給者証番号 labels stand in different rows, with a method or content label. */
 export function looksLikeForm(view: GridView): boolean {
-  const hits = findLabels(view);
+  // a form states its user and first 実施日 near the top; a long table is not scanned further
+  const hits = findLabels(view, 60);
   const rowsOf = (l: Label) => new Set(hits.filter((h) => h.label === l).map((h) => h.r));
   const dates = rowsOf('date');
   const people = new Set([...rowsOf('user'), ...rowsOf('recipientNo')]);
