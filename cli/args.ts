@@ -23,6 +23,8 @@ export interface CliOptions {
   lang: Lang;
   /** true / false when forced by a flag, undefined = decide from TTY and env */
   color?: boolean;
+  /** read the city's sample sheets (記載例, 記入例, 記載要領, 見本) too */
+  includeSamples?: boolean;
 }
 
 const OPTIONS = {
@@ -38,6 +40,7 @@ const OPTIONS = {
   form: { type: 'string' },
   lang: { type: 'string' },
   color: { type: 'boolean' },
+  'include-samples': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -155,6 +158,7 @@ export function parseCli(argv: string[], today = localToday()): CliOptions {
   if (v.annotate !== undefined) opts.annotate = v.annotate;
   if (v.pack !== undefined) opts.pack = v.pack;
   if (v.form !== undefined) opts.form = v.form;
+  if (v['include-samples']) opts.includeSamples = true;
   if (v['no-color']) opts.color = false;
   else if (v.color) opts.color = true;
 

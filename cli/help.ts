@@ -5,6 +5,8 @@ export const HELP = `zaitaku-check — 在宅利用の記録チェッカー（�
   zaitaku-check [check] <ファイル>... [オプション]   勤怠・在宅記録（.xlsx, .csv）をチェック
                             利用者台帳（1人1行: 受給者証番号・市町村・在宅期間・在宅曜日など）の
                             シートやファイルも並べられます（記録にない項目を補います）
+                            フォルダを指定すると中の .xlsx .xlsm .csv .tsv .txt をすべてチェック。
+                            複数ファイルは受給者証番号（なければ氏名）で同じ利用者の月にまとめます
   zaitaku-check form <入力.json> --form <様式ID>    入力済みの様式 1 件をチェック（拡張機能と同じルール）
   zaitaku-check rules [--pack <パック>]             ルールの一覧（重大度・根拠）
 
@@ -19,6 +21,7 @@ export const HELP = `zaitaku-check — 在宅利用の記録チェッカー（�
   --map <項目>=<見出し>     列の対応を指定（複数指定可。見出し文字列または列記号、例: --map mode=区分
                             --map date=A。連絡の列は複数可: --map contacts=F,G。--map remark= で
                             その項目の列を使わない。既定: 自動判定）
+  --include-samples         記載例・記入例・記載要領・見本のシートも読む（既定: 読まない）
   --format <text|json>      出力形式（既定: text）
   --annotate <出力.xlsx>    該当行を色付けし「チェック結果」シートを加えたコピーを書き出す
                             （元のファイルは変更しません。入力と同じパスは指定できません）
@@ -41,6 +44,8 @@ Usage:
   zaitaku-check [check] <file>... [options]   check attendance / home-use records (.xlsx, .csv)
                             a user table (one row per user: 受給者証番号, municipality, certificate
                             period, home weekdays …) may be a sheet or another file; it fills what rows lack
+                            a folder stands for every .xlsx .xlsm .csv .tsv .txt in it; several
+                            files join one user's month by 受給者証番号 (else the name)
   zaitaku-check form <file.json> --form <id>  check one filled form (same rules as the extension)
   zaitaku-check rules [--pack <pack>]         list rules with severity and source
 
@@ -56,6 +61,7 @@ Options:
                             e.g. --map mode=区分 --map date=A; several contact columns:
                             --map contacts=F,G; --map remark= reads no column for it;
                             default: auto-detected)
+  --include-samples         also read sample sheets (記載例, 記入例, 記載要領, 見本; default: skipped)
   --format <text|json>      output format (default: text)
   --annotate <out.xlsx>     write a copy of the workbook with the affected rows highlighted and a
                             findings sheet; the input file is never modified (out must differ)

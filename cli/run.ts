@@ -16,6 +16,7 @@ import {
   type TextStyle,
   useColor,
 } from './present.ts';
+import { expandInputs } from './inputs.ts';
 import { inputKind, readInput } from './read.ts';
 import { renderRulesText, rulesJson } from './rules-table.ts';
 
@@ -71,7 +72,20 @@ function sheetProblemLines(sheets: ImportedSheet[]): string {
   const lines = sheets
     .filter((s) => s.problem)
     .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`);
-  return lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '';
+  const notes = sheets
+    .filter((s) => s.note && !s.problem)
+    .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`);
+  return (
+    (lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '') +
+    (notes.length ? `記録のないシート / Sheets without records:\n${notes.join('\n')}\n` : '')
+  );
+}
+
+/** Which files made up each user-month, when several files were checked together. */
+function sourceLines(sources: NonNullable<Report['sources']>): string {
+  if (sources.length === 0) return '';
+  const lines = sources.map((s) => `  ${s.user}${s.recipientNo ? `（${s.recipientNo}）` : ''} ${s.month}: ${s.files.join(', ')}`);
+  return `利用者・月ごとの入力ファイル / Files per user-month:\n${lines.join('\n')}\n`;
 }
 
 async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<number> {
@@ -102,13 +116,14 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   const daySheets: ImportedSheet[] = [];
   const userTables: UserTable[] = [];
   let hiddenNote = '';
-  for (const file of opts.files) {
+  const files = await expandInputs(opts.files);
+  for (const file of files) {
     const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
     if (hiddenSkipped?.length) {
       hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${hiddenSkipped.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
     }
     // user tables (利用者台帳) of any input file fill the day records of all of them
-    const { sheets, tables } = core.importGrids(grids, { mapping: opts.mapping });
+    const { sheets, tables } = core.importGrids(grids, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) });
     userTables.push(...tables);
     if (sheets.length > 0 && tables.length === 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
@@ -120,12 +135,15 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   }
   const imported = core.applyUserTables(daySheets, userTables);
 
+  // several files of one user's month: one user per 受給者証番号 (else folded name)
+  if (files.length > 1) core.joinUsers(imported);
   const report: Report = core.checkSheets(imported, {
     defaultPack: opts.municipality ?? 'national',
     asOf: opts.asOf,
     weekStart: opts.weekStart,
     ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
   });
+  if (files.length > 1) report.sources = core.userMonthSources(imported);
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {
@@ -143,6 +161,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     const problems = sheetProblemLines(imported);
     if (problems) io.stdout(problems);
     if (hiddenNote) io.stdout(hiddenNote);
+    if (report.sources) io.stdout(sourceLines(report.sources));
     if (annotateNote) io.stdout(annotateNote);
   }
   return hasErrorViolation(report.findings) ? 1 : 0;

@@ -5,6 +5,7 @@ export { FIELD_LABELS, LAYOUT_LABELS } from './model/fields.ts';
 export type { CellValue, SheetGrid, ImportOptions, ImportedSheet } from './import/types.ts';
 export { importGrid } from './import/index.ts';
 export { importGrids, applyUserTables, readUserTable, type UserTable, type UserTableEntry } from './import/user-table.ts';
+export { importWorkbook, joinUsers, userMonthSources, foldUserName, type UserMonthSources } from './import/join.ts';
 export { checkSheets } from './engine/index.ts';
 export { RULES, getRule } from './rules/index.ts';
 export { PACKS, getPack, packForMunicipality } from './packs/index.ts';

@@ -348,6 +348,7 @@ function summarizeInputs(sheets: readonly ImportedSheet[]): InputSummary[] {
       unmappedHeaders: s.unmappedHeaders,
       records: s.records,
       ...(s.layout === 'user-table' ? {} : { homeDays: countHomeDays(s) }),
+      ...(s.note ? { note: s.note } : {}),
     });
   }
   return [...byFile.values()];

@@ -4,6 +4,7 @@ import { CANONICAL_FIELDS } from '../model/record.ts';
 import type { Layout } from '../model/report.ts';
 import { normalizeUserName } from '../normalize/text.ts';
 import { GridView } from './grid.ts';
+import { importFormSheet, isSampleSheetName, looksLikeForm, sampleSheetSkipped } from './layouts/form.ts';
 import { importMatrix } from './layouts/matrix.ts';
 import { importRows } from './layouts/rows.ts';
 import { buildPlan, findHeader, type ColumnPlan } from './plan.ts';
@@ -39,6 +40,8 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
 
 function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: string; en: string }): ImportedSheet {
   if (unreadable) return emptyResult(view, 'unreadable', unreadable);
+  if (!opts.includeSamples && isSampleSheetName(view.name)) return sampleSheetSkipped(view);
+  if (opts.layout === 'form' || (opts.layout === undefined && !isEmpty(view) && looksLikeForm(view))) return importFormSheet(view, opts.formUser);
   if (isEmpty(view)) {
     return emptyResult(view, 'empty', { ja: `「${view.name}」シートは空です。`, en: `Sheet "${view.name}" is empty.` });
   }

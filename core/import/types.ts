@@ -34,6 +34,10 @@ export interface ImportOptions {
   layout?: Layout;
   /** force the header row (1-based) */
   headerRow?: number;
+  /** read the city's sample sheets (記載例, 記入例, 記載要領, 見本) too; skipped by default */
+  includeSamples?: boolean;
+  /** form-style sheets without their own 対象者名/受給者証番号 take this user (the workbook's; see importWorkbook) */
+  formUser?: { name?: string; recipientNo?: string };
 }
 
 /** What the importer made of one sheet. */
@@ -53,5 +57,5 @@ export interface ImportedSheet extends SheetSummary {
   /** the title or sheet name names the month: the sheet covers whole months (see engine/edges.ts) */
   monthly?: boolean;
   /** why nothing was imported (empty sheet, no header found), if so */
-  problem?: { code: 'empty' | 'no-header' | 'unreadable'; message: { ja: string; en: string } };
+  problem?: { code: 'empty' | 'no-header' | 'unreadable' | 'sample'; message: { ja: string; en: string } };
 }

@@ -4,10 +4,10 @@
 import type { CanonicalField, DayRecord, Service } from '../model/record.ts';
 import type { Finding, Location } from '../model/report.ts';
 import { FIELD_LABELS } from '../model/fields.ts';
-import { normalizeHeader, normalizeText, normalizeUserName } from '../normalize/text.ts';
+import { foldUserName, normalizeHeader, normalizeText, normalizeUserName } from '../normalize/text.ts';
 import { classifyHeader, dayHeader, type HeaderRole } from './headers.ts';
 import { GridView, isBlank } from './grid.ts';
-import { importGrid } from './index.ts';
+import { importWorkbook } from './join.ts';
 import { isTotalRow } from './layouts/common.ts';
 import type { CellValue, ImportedSheet, ImportOptions, SheetGrid } from './types.ts';
 import { dateRangeValue, minutesValue, textValue, ValueReader } from './values.ts';
@@ -263,24 +263,20 @@ function recipientKey(v: CellValue): string | undefined {
   return d === '' ? undefined : d;
 }
 
-/** The name for joining: no spaces, full-width folded, without 様/さん/殿. */
-export function foldName(name: string): string {
-  return name.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/(?:様|さま|さん|殿)$/, '');
-}
 
 /**
  * Imports a workbook's (or file's) grids: user tables are read as tables, every other grid as day records.
  * Apply the tables of all inputs with `applyUserTables` before the engine.
  */
 export function importGrids(grids: readonly SheetGrid[], opts: ImportOptions = {}): { sheets: ImportedSheet[]; tables: UserTable[] } {
-  const sheets: ImportedSheet[] = [];
+  const dayGrids: SheetGrid[] = [];
   const tables: UserTable[] = [];
   for (const g of grids) {
     const t = readUserTable(g);
     if (t) tables.push(t);
-    else sheets.push(importGrid(g, opts));
+    else dayGrids.push(g);
   }
-  return { sheets, tables };
+  return { sheets: importWorkbook(dayGrids, opts), tables };
 }
 
 interface Lookup {
@@ -301,7 +297,7 @@ export function applyUserTables(sheets: readonly ImportedSheet[], tables: readon
   for (const t of tables) {
     for (const e of t.entries) {
       if (e.recipientNo !== undefined && !lookup.byNo.has(e.recipientNo)) lookup.byNo.set(e.recipientNo, { e, t });
-      if (e.name !== undefined && !lookup.byName.has(foldName(e.name))) lookup.byName.set(foldName(e.name), { e, t });
+      if (e.name !== undefined && !lookup.byName.has(foldUserName(e.name))) lookup.byName.set(foldUserName(e.name), { e, t });
     }
   }
   const given = new Set<CanonicalField>();
@@ -325,7 +321,7 @@ function applyToSheet(sheet: ImportedSheet, lookup: Lookup, given: Set<Canonical
   const reported = new Set<string>();
   for (const rec of sheet.recordList) {
     rec.fields = merged;
-    const hit = (rec.recipientNo !== undefined ? lookup.byNo.get(rec.recipientNo.normalize('NFKC').replace(/[\s\-]/g, '')) : undefined) ?? lookup.byName.get(foldName(rec.user));
+    const hit = (rec.recipientNo !== undefined ? lookup.byNo.get(rec.recipientNo.normalize('NFKC').replace(/[\s\-]/g, '')) : undefined) ?? lookup.byName.get(foldUserName(rec.user));
     if (!hit) {
       if (!reported.has(`?${rec.user}`)) {
         reported.add(`?${rec.user}`);
@@ -355,7 +351,7 @@ function applyToSheet(sheet: ImportedSheet, lookup: Lookup, given: Set<Canonical
 
 function same(f: TableField, a: unknown, b: unknown): boolean {
   if (f === 'recipientNo') return String(a).normalize('NFKC').replace(/[\s\-]/g, '') === String(b);
-  if (f === 'municipality') return foldName(String(a)) === foldName(String(b));
+  if (f === 'municipality') return foldUserName(String(a)) === foldUserName(String(b));
   return a === b;
 }
 

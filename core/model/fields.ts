@@ -35,4 +35,5 @@ export const LAYOUT_LABELS: Record<Layout, Bilingual> = {
   matrix: { ja: '一覧表（利用者×日付）', en: 'users × days matrix' },
   'remark-mode': { ja: '備考で在宅を判定', en: 'home days read from remarks' },
   'user-table': { ja: '利用者台帳', en: 'user table' },
+  form: { ja: '帳票型（記録様式）', en: 'form-style (one block per day)' },
 };

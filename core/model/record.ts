@@ -51,6 +51,8 @@ export const Minutes = z.number().int().min(0).max(48 * 60);
 export const Contact = z.object({
   time: Minutes.optional(),
   text: z.string(),
+  /** how the contact was made, where the record says (a form's 支援方法 box) */
+  method: EvalMethod.optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -70,6 +72,11 @@ export const Provenance = z.object({
   columns: z.partialRecord(CanonicalField, z.string()),
 });
 export type Provenance = z.infer<typeof Provenance>;
+
+/** 達成度評価シート content (`002` カ): each field's text as written, undefined when blank. */
+export const EVALUATION_SHEET_FIELDS = ['goal', 'activities', 'achievement', 'issues', 'improvement', 'health', 'continuation'] as const;
+export const EvaluationSheetContent = z.partialRecord(z.enum(EVALUATION_SHEET_FIELDS), z.string());
+export type EvaluationSheetContent = z.infer<typeof EvaluationSheetContent>;
 
 /**
  * One user-day. A field is `undefined` when the cell is blank; whether the sheet has a
@@ -99,6 +106,8 @@ export const DayRecord = z.object({
   userConfirmed: z.boolean().optional(),
   exceptionReason: z.string().optional(),
   arrivalMinutes: z.number().min(0).optional(),
+  /** the seven content fields of a 達成度評価シート read with this evaluation (form-style layout) */
+  evaluationSheet: EvaluationSheetContent.optional(),
   /** fields the sheet has a column (or title cell) for */
   fields: z.array(CanonicalField),
   source: Provenance,

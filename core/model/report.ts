@@ -43,7 +43,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode', 'user-table']);
+export const Layout = z.enum(['rows', 'per-user-sheet', 'matrix', 'remark-mode', 'user-table', 'form']);
 export type Layout = z.infer<typeof Layout>;
 
 export const SheetSummary = z.object({
@@ -55,6 +55,8 @@ export const SheetSummary = z.object({
   unmappedHeaders: z.array(z.string()),
   records: z.number().int(),
   homeDays: z.number().int().optional(),
+  /** why the sheet gave no records though it was read (a blank form, a city's sample sheet skipped) */
+  note: Bilingual.optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummary>;
 
@@ -88,6 +90,8 @@ export const Report = z.object({
   findings: z.array(Finding),
   notEvaluated: z.array(NotEvaluated),
   summary: Summary,
+  /** which files made up each user-month (several files joined for one user) */
+  sources: z.array(z.object({ user: z.string(), recipientNo: z.string().optional(), month: z.string(), files: z.array(z.string()) })).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -80,3 +80,8 @@ const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#
 export function isExcelError(v: unknown): boolean {
   return typeof v === 'string' && v.length > 0 && v.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(v.trim().toUpperCase());
 }
+
+/** Name key for joining records of one person: NFKC, no spaces (在宅　花子 = 在宅花子), without 様/さま/さん/殿. */
+export function foldUserName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/(?:様|さま|さん|殿)$/, '');
+}

@@ -8,6 +8,7 @@ import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { convertCellValue, excelToDate } from './values.ts';
 import { assertPlainXml, decodeAttr, decodeText, dirOf, normaliseXml, parseAttrs, relsPathOf, resolveTarget, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
 import { LeanReadError, ZipArchive } from '../zip.ts';
+import { applyCheckboxes, readFormCheckboxes } from './controls.ts';
 
 // exceljs' Enums.ValueType
 const T_NULL = 0;
@@ -826,31 +827,7 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
       const { styles: st, sst: ss } = load();
       const ctx: SheetContext = { sst: ss, styles: st, date1904, hyperlinks: Object.create(null), formulae: {} };
       const grid = rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
-      return applyOverlays(grid, { zip, sheetPath: s.entry, sheetXml: xml });
+      return applyCheckboxes(grid, readFormCheckboxes(xml, sheetRels, (name) => part(zip, name))); // form-control □ boxes as ☑/☐
     },
   };
-}
-
-/** What an overlay may look at besides the cells: the package and the worksheet part. */
-export interface OverlaySource {
-  zip: ZipArchive;
-  sheetPath: string;
-  sheetXml: string;
-}
-
-/**
- * Hook for values that are not in <sheetData> (e.g. form-control checkboxes shown as ☑/☐): each
- * overlay gets the built grid and returns it, changed or not. Register with `registerOverlay`.
- */
-export type GridOverlay = (grid: SheetGrid, source: OverlaySource) => SheetGrid;
-const OVERLAYS: GridOverlay[] = [];
-
-export function registerOverlay(overlay: GridOverlay): void {
-  if (!OVERLAYS.includes(overlay)) OVERLAYS.push(overlay);
-}
-
-function applyOverlays(grid: SheetGrid, source: OverlaySource): SheetGrid {
-  let g = grid;
-  for (const o of OVERLAYS) g = o(g, source);
-  return g;
 }
