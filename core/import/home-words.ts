@@ -32,6 +32,9 @@ export function checkHomeWords(view: GridView, sheet: ImportedSheet): void {
   const homeDays = countHomeDays(sheet);
   sheet.homeDays = homeDays;
   if (homeDays > 0) return;
+  // a form-style sheet is a home-use record by its layout (a blank one says so in its note); a skipped
+  // city sample is nobody's record
+  if (sheet.layout === 'form' || sheet.problem?.code === 'sample') return;
   const headerIdx = sheet.headerRow === undefined ? -1 : sheet.headerRow - view.startRow;
   const hits: { r: number; c: number; text: string }[] = [];
   let count = 0;

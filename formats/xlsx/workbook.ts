@@ -827,7 +827,8 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
       const { styles: st, sst: ss } = load();
       const ctx: SheetContext = { sst: ss, styles: st, date1904, hyperlinks: Object.create(null), formulae: {} };
       const grid = rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
-      return applyCheckboxes(grid, readFormCheckboxes(xml, sheetRels, (name) => part(zip, name))); // form-control □ boxes as ☑/☐
+      // form-control □ boxes as ☑/☐; from the raw part, since their <control> elements sit in mc:AlternateContent Choice
+      return applyCheckboxes(grid, readFormCheckboxes(zip.text(s.entry) ?? xml, sheetRels, (name) => part(zip, name)));
     },
   };
 }

@@ -45,7 +45,7 @@ function finding(sheet: string, row: number, outcome: Finding['outcome'], severi
   };
 }
 
-/** Findings for every sheet: row 2 error, rows 3–4 warning/incomplete, row 5 pending (not coloured),
+/** Findings for every sheet: row 2 error, row 3 warning, row 4 incomplete and row 5 pending (not coloured: violations only),
  * row 6 both warning and error (error wins), row 7 in another file (not coloured). */
 function findingsFor(sheets: string[], file: string): Finding[] {
   return sheets.flatMap((s) => [
@@ -121,7 +121,7 @@ describe('annotateXlsx (patch writer)', () => {
     const copy = copies.get(b.name)!;
     const zc = new ZipArchive(copy.bytes);
     const names = openXlsx(b.bytes).sheetNames;
-    expect(copy.rowsHighlighted).toBe(names.length * 4);
+    expect(copy.rowsHighlighted).toBe(names.length * 3);
     const styles = text(zc, 'xl/styles.xml');
     const dxfs = [...styles.matchAll(/<(?:\w+:)?dxf>(.*?)<\/(?:\w+:)?dxf>/g)].map((m) => m[1]!);
     const count = Number(/<(?:\w+:)?dxfs count="(\d+)"/.exec(styles)![1]);
@@ -130,7 +130,7 @@ describe('annotateXlsx (patch writer)', () => {
     const blocks = [...sheet1.matchAll(/conditionalFormatting sqref="([^"]*)"><(?:\w+:)?cfRule type="expression" dxfId="(\d+)"/g)];
     const byFill = new Map(blocks.map((m) => [dxfs[Number(m[2])]!.includes(FILL_ERROR) ? 'error' : dxfs[Number(m[2])]!.includes(FILL_WARNING) ? 'warning' : '?', rowsOfSqref(m[1]!)]));
     expect(byFill.get('error')).toEqual([2, 6]);
-    expect(byFill.get('warning')).toEqual([3, 4]);
+    expect(byFill.get('warning')).toEqual([3]);
   });
 
   it('adds チェック結果 with one row per finding (inline strings; sharedStrings untouched), escaped', () => {

@@ -582,6 +582,8 @@ export function importFormSheet(view: GridView, workbookUser?: FormUser): Import
     fields: res.fields,
   };
   if (view.file !== undefined) out.file = view.file;
+  // the 達成度評価シート is the user's record of a whole month (令和 年 月分)
+  if (res.kind === 'monthly') out.monthly = true;
   if (NEEDS_USER.has(view)) SHEETS_NEEDING_USER.add(out);
   if (res.records.length === 0 && view.findings.length === 0) {
     out.note = {
