@@ -76,7 +76,7 @@ function sheetProblemLines(sheets: ImportedSheet[]): string {
     .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`);
   return (
     (lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '') +
-    (notes.length ? `記録のないシート / Sheets without records:\n${notes.join('\n')}\n` : '')
+    (notes.length ? `シートについての注意 / Notes on sheets:\n${notes.join('\n')}\n` : '')
   );
 }
 

@@ -30,7 +30,7 @@ describe('CLI on form-style templates', () => {
     const r = await cli(['check', SHIEN_KIROKU, TASSEI_HYOKA, '--no-color']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('エラー 0件');
-    expect(r.stdout).toContain('記録のないシート / Sheets without records:');
+    expect(r.stdout).toContain('シートについての注意 / Notes on sheets:');
     expect(r.stdout).toContain('記入された記録がありません');
     expect(r.stdout).toContain('--include-samples');
     const json = await cli(['check', SHIEN_KIROKU, '--format', 'json']);
