@@ -49,7 +49,8 @@ function wantsJson(argv: string[]): boolean {
 }
 
 function ruleTitleLookup(core: typeof import('../core/index.ts')): TextStyle['ruleTitle'] {
-  return (id) => core.RULES.find((r) => r.meta.id === id)?.meta.title;
+  // form checks applied to records (evaluation-sheet of a 達成度評価シート) carry the form's title
+  return (id) => core.RULES.find((r) => r.meta.id === id)?.meta.title ?? core.getForm(id)?.title;
 }
 
 function validatePack(
