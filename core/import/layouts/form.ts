@@ -613,8 +613,8 @@ export function importFormSheet(view: GridView, workbookUser?: FormUser): Import
 /** A city's sample sheet, skipped unless asked for (ImportOptions.includeSamples). */
 export function sampleSheetSkipped(view: GridView): ImportedSheet {
   const message = {
-    ja: `「${view.name}」シートは記載例・記載要領（見本）のため読み込んでいません。読み込むには --include-samples を指定してください。`,
-    en: `Sheet "${view.name}" is a sample/instructions sheet and was skipped. Use --include-samples to read it.`,
+    ja: `「${view.name}」シートは市町村の記載例・記載要領（見本）のため読み込んでいません（誰かの記録ではありません）。読み込むには、CLI では --include-samples を指定してください。`,
+    en: `Sheet "${view.name}" is the city's sample/instructions sheet (nobody's record) and was skipped. To read it, use --include-samples with the CLI.`,
   };
   const out: ImportedSheet = { name: view.name, columns: {}, unmappedHeaders: [], records: 0, recordList: [], inputFindings: view.findings, fields: [], note: message, problem: { code: 'sample', message } };
   if (view.file !== undefined) out.file = view.file;
