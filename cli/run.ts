@@ -50,7 +50,8 @@ function wantsJson(argv: string[]): boolean {
 }
 
 function ruleTitleLookup(core: typeof import('../core/index.ts')): TextStyle['ruleTitle'] {
-  return (id) => core.RULES.find((r) => r.meta.id === id)?.meta.title;
+  // form checks applied to records (evaluation-sheet of a 達成度評価シート) carry the form's title
+  return (id) => core.RULES.find((r) => r.meta.id === id)?.meta.title ?? core.getForm(id)?.title;
 }
 
 function validatePack(
@@ -77,7 +78,7 @@ function sheetProblemLines(sheets: ImportedSheet[]): string {
     .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`);
   return (
     (lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '') +
-    (notes.length ? `記録のないシート / Sheets without records:\n${notes.join('\n')}\n` : '')
+    (notes.length ? `シートについての注意 / Notes on sheets:\n${notes.join('\n')}\n` : '')
   );
 }
 

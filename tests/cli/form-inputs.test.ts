@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIO } from '../../cli/run.ts';
 import type { Report } from '../../core/model/report.ts';
-import { novemberCopies, SHIEN_KIROKU, TASSEI_HYOKA } from '../helpers/form-templates.ts';
+import { novemberCopies, SHEET_TEXT, SHIEN_KIROKU, TASSEI_HYOKA } from '../helpers/form-templates.ts';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -30,7 +30,7 @@ describe('CLI on form-style templates', () => {
     const r = await cli(['check', SHIEN_KIROKU, TASSEI_HYOKA, '--no-color']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('エラー 0件');
-    expect(r.stdout).toContain('記録のないシート / Sheets without records:');
+    expect(r.stdout).toContain('シートについての注意 / Notes on sheets:');
     expect(r.stdout).toContain('記入された記録がありません');
     expect(r.stdout).toContain('--include-samples');
     const json = await cli(['check', SHIEN_KIROKU, '--format', 'json']);
@@ -62,6 +62,15 @@ describe('CLI on form-style templates', () => {
     const text = await cli(['check', dir, '--no-color']);
     expect(text.stdout).toContain('利用者・月ごとの入力ファイル / Files per user-month:');
     expect(text.stdout).toMatch(/在宅 花子（123456789） 2026-11: .*支援記録_第1週\.xlsx, .*支援記録_第2週\.xlsx, .*達成度評価_11月\.xlsx/);
+  });
+
+  it('a 達成度評価シート with a blank field: the finding is titled with the form and located', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zc-sheet-'));
+    const { monthly } = novemberCopies('center', SHEET_TEXT.filter(([ref]) => ref !== 'D25'));
+    writeFileSync(join(dir, '達成度.xlsx'), monthly.bytes());
+    const r = await cli(['check', join(dir, '達成度.xlsx'), '--no-color']);
+    expect(r.stdout).toContain('evaluation-sheet 達成度評価シート');
+    expect(r.stdout).toContain('達成評価シート!A25');
   });
 
   it('an empty folder is a clear usage error', async () => {

@@ -103,7 +103,8 @@ export function looksLikeForm(view: GridView): boolean {
   const people = new Set([...rowsOf('user'), ...rowsOf('recipientNo')]);
   if (dates.size === 0 || people.size === 0) return false;
   if ([...dates].every((r) => people.has(r))) return false; // one header row: a table
-  return hits.some((h) => h.label === 'method' || h.label === 'contacts' || h.label === 'goal' || h.label === 'work' || h.label === 'time');
+  // a form puts 支援方法 / 支援内容 / 作業・訓練内容 … in their own rows; a table's header has them beside 実施日
+  return hits.some((h) => (h.label === 'method' || h.label === 'contacts' || h.label === 'goal' || h.label === 'work') && !dates.has(h.r));
 }
 
 const CHECKED = /^[☑☒✓✔■●○◯◉✅]/;
@@ -116,6 +117,9 @@ export interface FormImport {
   columns: Partial<Record<CanonicalField, string>>;
   /** blocks seen (filled or not) */
   blocks: number;
+  /** method rows of filled blocks, and whether any of them holds a box mark (☑ ☐ □ …) */
+  boxRows: number;
+  sawBox: boolean;
   kind: 'support' | 'monthly';
 }
 
@@ -200,7 +204,7 @@ export function importForm(view: GridView, workbookUser?: FormUser): FormImport 
         ja: '対象者名を記入してください。このシートの記録は読み込んでいません。',
         en: ' Fill in 対象者名. The records of this sheet were not read.',
       });
-      return { records: [], fields: fieldList, columns: {}, blocks: blocks.length, kind: isMonthly ? 'monthly' : 'support' };
+      return { records: [], fields: fieldList, columns: {}, blocks: blocks.length, kind: isMonthly ? 'monthly' : 'support', boxRows: 0, sawBox: false };
     }
     const source = { sheet: view.name, row: view.rowNumber(date.r), columns: { date: view.letter(dateRead.col ?? date.c + 1) } as Partial<Record<CanonicalField, string>> };
     if (view.file !== undefined) (source as { file?: string }).file = view.file;
@@ -221,7 +225,15 @@ export function importForm(view: GridView, workbookUser?: FormUser): FormImport 
   const columns: Partial<Record<CanonicalField, string>> = {};
   const first = records[0];
   if (first) Object.assign(columns, first.source.columns);
-  return { records, fields: fieldList, columns, blocks: blocks.length, kind: isMonthly ? 'monthly' : 'support' };
+  let boxRows = 0;
+  let sawBox = false;
+  for (const b of blocks) {
+    const m = b.hits.find((h) => h.label === 'method');
+    if (!m || records.length === 0) continue;
+    boxRows++;
+    sawBox ||= (readBoxes(view, m, hits)?.labels.length ?? 0) > 0;
+  }
+  return { records, fields: fieldList, columns, blocks: blocks.length, kind: isMonthly ? 'monthly' : 'support', boxRows, sawBox };
 }
 
 interface Ctx {
@@ -585,6 +597,12 @@ export function importFormSheet(view: GridView, workbookUser?: FormUser): Import
   // the 達成度評価シート is the user's record of a whole month (令和 年 月分)
   if (res.kind === 'monthly') out.monthly = true;
   if (NEEDS_USER.has(view)) SHEETS_NEEDING_USER.add(out);
+  if (res.records.length > 0 && res.boxRows > 0 && !res.sawBox) {
+    out.note = {
+      ja: `「${view.name}」シートの方法欄（□訪問 □電話 など）にチェックの印が見つかりません。フォームコントロールのチェックボックスは Excel アドインでは読めないため、方法は「不明」として扱います。□の横のセルに ☑ ■ ✓ ○ などを入力するか、CLI でファイルをチェックしてください。`,
+      en: `Sheet "${view.name}": no check mark found in the method boxes (□訪問 □電話 …). Form-control checkboxes cannot be read in the Excel add-in, so the method is treated as unknown. Type ☑ ■ ✓ ○ beside the box, or check the file with the CLI.`,
+    };
+  }
   if (res.records.length === 0 && view.findings.length === 0) {
     out.note = {
       ja: `「${view.name}」シートは記録様式（帳票型）ですが、記入された記録がありません（${res.blocks}欄とも空欄）。記録は0件です。`,
@@ -597,8 +615,8 @@ export function importFormSheet(view: GridView, workbookUser?: FormUser): Import
 /** A city's sample sheet, skipped unless asked for (ImportOptions.includeSamples). */
 export function sampleSheetSkipped(view: GridView): ImportedSheet {
   const message = {
-    ja: `「${view.name}」シートは記載例・記載要領（見本）のため読み込んでいません。読み込むには --include-samples を指定してください。`,
-    en: `Sheet "${view.name}" is a sample/instructions sheet and was skipped. Use --include-samples to read it.`,
+    ja: `「${view.name}」シートは市町村の記載例・記載要領（見本）のため読み込んでいません（誰かの記録ではありません）。読み込むには、CLI では --include-samples を指定してください。`,
+    en: `Sheet "${view.name}" is the city's sample/instructions sheet (nobody's record) and was skipped. To read it, use --include-samples with the CLI.`,
   };
   const out: ImportedSheet = { name: view.name, columns: {}, unmappedHeaders: [], records: 0, recordList: [], inputFindings: view.findings, fields: [], note: message, problem: { code: 'sample', message } };
   if (view.file !== undefined) out.file = view.file;

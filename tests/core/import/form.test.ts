@@ -154,6 +154,23 @@ describe('loose filling', () => {
     const s = importGrid({ name: 't', cells: [['実施日', '利用者名', '利用形態', '支援方法'], ['2026/11/4', 'A', '在宅', '電話']] });
     expect(s.layout).not.toBe('form');
   });
+
+  it('a per-user table (氏名 in the title, 実施日 | 作業内容 | 支援内容 header) is not a form', () => {
+    const s = importGrid({ name: '山田', cells: [['利用者名', '山田 太郎'], [], ['実施日', '利用形態', '作業内容', '支援内容'], ['2026/11/4', '在宅', '入力', '9:00 電話']] });
+    expect(s.layout).not.toBe('form');
+    expect(s.records).toBe(1);
+  });
+
+  it('boxes as Office.js gives them (no marks, form controls unread): method unknown and a note says why', () => {
+    const s = importGrid(formGrid({
+      ...BASE,
+      4: { B: '実 施 日', D: 8, G: '年', I: 11, J: '月', L: 4, M: '日' },
+      5: { B: '支援方法', E: '訪問', H: '電話', K: 'その他（　）' },
+      11: { A: '支援内容', D: '9:00 電話\n15:00 電話' },
+    }));
+    expect(s.recordList[0]!.contacts!.map((c) => c.method)).toEqual([undefined, undefined]);
+    expect(s.note!.ja).toContain('Excel アドインでは読めない');
+  });
 });
 
 /** R8 (2026) November for 在宅 花子: days and evaluations spread over several filled copies of the templates. */
