@@ -365,7 +365,6 @@ export function summarize(findings: readonly Finding[]): Summary {
   return summary;
 }
 
-
 /** The summary with the home days read; when there are none it says that nothing about home use was checked. */
 function withHomeDays(summary: Summary, sheets: readonly ImportedSheet[]): Summary {
   let homeDays = 0;

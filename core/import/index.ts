@@ -123,7 +123,8 @@ function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: stri
   const records = importRows({ view, plan, title, reader, firstDataRow, remarkMode, fields, columns, ...(sheetUser ? { sheetUser } : {}), ...(statusCols ? { statusCols } : {}) });
   const out = result(view, layout, header.row, columns, plan, records, fields);
   out.columnFields = columnFieldsOf(view, plan, false);
-  if (title.monthFromTitle) out.monthly = true;
+  // a month sheet: its title or name names the month (a sheet 「10月」 whose dates are all in October)
+  if (title.monthFromTitle || (title.nameMonth !== undefined && records.length > 0 && records.every((r) => +r.date.slice(5, 7) === title.nameMonth))) out.monthly = true;
   return out;
 }
 

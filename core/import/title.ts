@@ -20,6 +20,8 @@ export interface TitleInfo {
   fiscalYear?: number;
   /** the month came from the title cells or the sheet name (not from the dates) */
   monthFromTitle?: boolean;
+  /** a month the sheet name names without a year (「10月」) */
+  nameMonth?: number;
   values: Partial<Record<CanonicalField | 'certRange', TitleValue>>;
 }
 
@@ -79,6 +81,7 @@ export function readTitle(view: GridView, endRow: number): TitleInfo {
   }
   if (!info.month) fiscalTitle(view, last, info);
   if (info.month) info.monthFromTitle = true;
+  else if (/^\s*[0-9０-９]{1,2}\s*月分?\s*$/.test(view.name)) info.nameMonth = bareMonth(view.name);
   return info;
 }
 

@@ -82,3 +82,14 @@ describe('gaps between sheets', () => {
     expect(weekly[0]!.message.ja).toContain('12月28日（月）〜12月31日（木）');
   });
 });
+
+describe('month sheets named by the sheet only', () => {
+  it('a sheet named 「10月」 whose dates are all in October covers October', () => {
+    const cells: CellValue[][] = [['日付', '利用者名', '利用形態', '開始時間', '終了時間', '日報', '作業内容', '成果', '週評価', '月評価']];
+    for (const d of [1, 2, 5, 6, 7]) cells.push([`2026/10/${d}`, 'A', '在宅', '9:00', '15:00', '○', '入力', '100件', d === 5 || d === 1 ? '電話' : '', '']);
+    const named = importGrid({ name: '10月', cells });
+    expect(named.monthly).toBe(true);
+    expect(findingsOf(checkSheets([named], { asOf: '2026-11-30' }), 'monthly-evaluation').map((f) => f.outcome)).toEqual(['violation']);
+    expect(importGrid({ name: '11月', cells }).monthly).toBeUndefined();
+  });
+});
