@@ -12,6 +12,7 @@ import {
   renderFormText,
   renderJson,
   renderReportText,
+  safeText,
   type TextStyle,
   useColor,
 } from './present.ts';
@@ -69,7 +70,7 @@ function validatePack(
 function sheetProblemLines(sheets: ImportedSheet[]): string {
   const lines = sheets
     .filter((s) => s.problem)
-    .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`);
+    .map((s) => safeText(`  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`));
   return lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '';
 }
 
@@ -103,7 +104,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   for (const file of opts.files) {
     const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
     if (hiddenSkipped?.length) {
-      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${hiddenSkipped.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
+      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(hiddenSkipped.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
     }
     const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
     if (sheets.length > 0 && sheets.every((s) => s.problem)) {
@@ -113,6 +114,13 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
       });
     }
     imported.push(...sheets);
+  }
+  // never an all-clear about nothing: a run that read no record at all exits 2 and says where it looked
+  if (imported.length > 0 && imported.every((s) => s.records === 0)) {
+    throw new CliError({
+      ja: `チェックできる記録が 1 件もありませんでした（何もチェックしていません）。\n${imported.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.ja : '0件'}`).join('\n')}`,
+      en: `No record could be read, so nothing was checked.\n${imported.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.en : '0 records'}`).join('\n')}`,
+    });
   }
 
   const report: Report = core.checkSheets(imported, {
