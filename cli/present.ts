@@ -57,6 +57,17 @@ export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTt
   return isTty;
 }
 
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the user's files made safe for a terminal: control characters (ANSI/OSC escapes, BEL …)
+ * and bidi overrides removed, tabs and line breaks as spaces (kept with `keepNewlines`).
+ */
+export function safeText(s: string, keepNewlines = false): string {
+  const t = keepNewlines ? s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ') : s.replace(/[\t\n\r]+/g, ' ');
+  return t.replace(CONTROL, '');
+}
+
 function paint(text: string, code: string, on: boolean): string {
   return on ? `${code}${text}${ANSI.reset}` : text;
 }
@@ -99,11 +110,11 @@ function findingLines(f: Finding, style: TextStyle, withFile: boolean, indent: s
   const label = style.lang === 'en' ? `${KIND_LABEL[kind].en}/${KIND_LABEL[kind].ja}` : KIND_LABEL[kind].ja;
   const head = paint(`[${label}]`, KIND_COLOR[kind], style.color);
   const period = formatPeriod(f.period);
-  const where = formatLocations(f.locations, withFile);
+  const where = safeText(formatLocations(f.locations, withFile));
   const lines: string[] = [];
-  const main = style.lang === 'en' ? f.message.en : f.message.ja;
+  const main = safeText(style.lang === 'en' ? f.message.en : f.message.ja);
   lines.push(`${indent}${head}${period ? ` ${period}` : ''} ${main}`);
-  if (style.lang === 'en') lines.push(`${indent}  ${f.message.ja}`);
+  if (style.lang === 'en') lines.push(`${indent}  ${safeText(f.message.ja)}`);
   const meta: string[] = [];
   const fieldsOnly = f.locations.length > 0 && f.locations.every((l) => l.field !== undefined);
   if (where && fieldsOnly) meta.push(style.lang === 'en' ? `fields/項目: ${where}` : `項目: ${where}`);
@@ -125,7 +136,7 @@ function notEvaluatedLines(items: NotEvaluated[], style: TextStyle): string[] {
   const lines = [style.lang === 'en' ? 'Not evaluated / 未評価:' : '未評価のルール:'];
   for (const n of items) {
     const msg = n.message ? (style.lang === 'en' ? `${n.message.en} / ${n.message.ja}` : n.message.ja) : n.reason;
-    lines.push(`  - ${n.ruleId}${n.sheet ? `（${n.sheet}）` : ''}: ${msg}`);
+    lines.push(`  - ${n.ruleId}${n.sheet ? `（${safeText(n.sheet)}）` : ''}: ${safeText(msg)}`);
   }
   return lines;
 }
@@ -167,7 +178,7 @@ export function renderReportText(report: Report, style: TextStyle): string {
       const home = s.homeDays === undefined ? '' : ` うち在宅${s.homeDays}日`;
       const homeEn = s.homeDays === undefined ? '' : `, ${s.homeDays} home days`;
       const count = s.layout === 'user-table' ? `${s.records}人${style.lang === 'en' ? ` (${s.records} users)` : ''}` : `${s.records}件${home}${style.lang === 'en' ? ` (${s.records} records${homeEn})` : ''}`;
-      out.push(`  ${input.file} [${s.name}]${layout}${header} ${count}`);
+      out.push(`  ${safeText(input.file)} [${safeText(s.name)}]${layout}${header} ${count}`);
     }
   }
   out.push('');
@@ -181,7 +192,7 @@ export function renderReportText(report: Report, style: TextStyle): string {
         ? style.lang === 'en' ? 'Input data / 入力データ' : '入力データ（読めなかったセル）'
         : user === NO_USER
           ? style.lang === 'en' ? 'Provider-wide / 事業所全体' : '事業所全体'
-          : `${user} さん`;
+          : `${safeText(user)} さん`;
     out.push(paint(`■ ${name}`, ANSI.bold, style.color));
     for (const [ruleId, list] of byRule) {
       out.push(ruleHeading(ruleId, style));
@@ -225,7 +236,9 @@ export function renderJson(value: unknown): string {
 }
 
 export function renderErrorText(message: Bilingual, lang: Lang): string {
-  return lang === 'en' ? `Error: ${message.en}\nエラー: ${message.ja}\n` : `エラー: ${message.ja}\nError: ${message.en}\n`;
+  const ja = safeText(message.ja, true);
+  const en = safeText(message.en, true);
+  return lang === 'en' ? `Error: ${en}\nエラー: ${ja}\n` : `エラー: ${ja}\nError: ${en}\n`;
 }
 
 export function hasErrorViolation(findings: Finding[]): boolean {

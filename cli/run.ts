@@ -13,6 +13,7 @@ import {
   renderFormText,
   renderJson,
   renderReportText,
+  safeText,
   type TextStyle,
   useColor,
 } from './present.ts';
@@ -72,10 +73,10 @@ function validatePack(
 function sheetProblemLines(sheets: ImportedSheet[]): string {
   const lines = sheets
     .filter((s) => s.problem)
-    .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`);
+    .map((s) => safeText(`  ${s.file ?? ''} [${s.name}]: ${s.problem!.message.ja} / ${s.problem!.message.en}`));
   const notes = sheets
     .filter((s) => s.note && !s.problem)
-    .map((s) => `  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`);
+    .map((s) => safeText(`  ${s.file ?? ''} [${s.name}]: ${s.note!.ja} / ${s.note!.en}`));
   return (
     (lines.length ? `読み込めなかったシート / Sheets not imported:\n${lines.join('\n')}\n` : '') +
     (notes.length ? `シートについての注意 / Notes on sheets:\n${notes.join('\n')}\n` : '')
@@ -121,7 +122,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   for (const file of files) {
     const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
     if (hiddenSkipped?.length) {
-      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${hiddenSkipped.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
+      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(hiddenSkipped.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
     }
     // user tables (利用者台帳) of any input file fill the day records of all of them
     const { sheets, tables } = core.importGrids(grids, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) });
@@ -135,6 +136,14 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     daySheets.push(...sheets);
   }
   const imported = core.applyUserTables(daySheets, userTables);
+  // never an all-clear about nothing: a run that read no record at all exits 2 and says where it looked
+  // (a blank city form or a skipped sample sheet says so in its note instead, and the summary says no home day was checked)
+  if (daySheets.length > 0 && daySheets.every((s) => s.records === 0 && !s.note)) {
+    throw new CliError({
+      ja: `チェックできる記録が 1 件もありませんでした（何もチェックしていません）。\n${daySheets.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.ja : '0件'}`).join('\n')}`,
+      en: `No record could be read, so nothing was checked.\n${daySheets.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.en : '0 records'}`).join('\n')}`,
+    });
+  }
 
   // several files of one user's month: one user per 受給者証番号 (else folded name)
   if (files.length > 1) core.joinUsers(imported);

@@ -2,7 +2,7 @@
 // hosts only hand over bytes. No Node, DOM or Office APIs here.
 import type { Bilingual } from '../core/model/report.ts';
 import type { SheetGrid } from '../core/import/types.ts';
-import { decodeText, parseCsv } from './csv.ts';
+import { textToGrid } from './csv.ts';
 import { openXlsx, type LeanWorkbook } from './xlsx/workbook.ts';
 import { LeanReadError, ZipArchive } from './zip.ts';
 
@@ -48,8 +48,7 @@ export function baseName(fileName: string): string {
 
 /** A CSV/TSV file as one grid named after the file (kept whatever `sheets` says: it has one sheet). */
 export function readCsvBytes(bytes: Uint8Array, displayName: string): ReadResult {
-  const rows = parseCsv(decodeText(bytes));
-  const grid: SheetGrid = { name: baseName(displayName), file: displayName, cells: rows, text: rows, startRow: 1, startCol: 1 };
+  const grid = textToGrid(bytes, baseName(displayName), displayName);
   return { grids: [grid], sheetNames: [grid.name] };
 }
 
@@ -90,6 +89,17 @@ export function readXlsxBytes(bytes: Uint8Array, displayName: string, opts: Read
 
 function unreadableSheet(name: string, file: string, e: unknown): SheetGrid {
   const detail = e instanceof LeanReadError ? e.message : 'internal error';
+  if (/too large/.test(detail)) {
+    return {
+      name,
+      file,
+      cells: [],
+      unreadable: {
+        ja: `「${name}」シートは展開後のサイズが大きすぎるため読み込みません（${detail}）。不要な行や列を削除して保存し直してください。`,
+        en: `Sheet "${name}" is too large when unpacked and was not read (${detail}). Delete unneeded rows or columns and save again.`,
+      },
+    };
+  }
   return {
     name,
     file,
@@ -144,7 +154,7 @@ function packageError(bytes: Uint8Array, file: string, e: unknown): FormatError 
       );
     }
     if (/encrypted/.test(msg)) return say(PASSWORD.ja, PASSWORD.en);
-    if (/too large|ratio|budget/.test(msg)) {
+    if (/too large/.test(msg)) {
       return say(`展開後のサイズが大きすぎるため読み込みません（${msg}）。不要なシートやデータを削除して保存し直してください`, `Refused: too large when unpacked (${msg}). Remove unneeded sheets or data and save again`);
     }
     return say(

@@ -13,8 +13,13 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const SIG_DESCRIPTOR = 0x08074b50;
 const EOCD_SIZE = 22;
-/** a part larger than this is not inflated (guards against zip bombs) */
-const MAX_PART_BYTES = 1 << 30;
+/** a part larger than this (declared) is not inflated: guards against zip bombs */
+export const MAX_PART_BYTES = 128 * 1024 * 1024;
+/** all parts one archive inflates, together */
+export const MAX_TOTAL_BYTES = 384 * 1024 * 1024;
+/** a part this large must not be compressed more than MAX_RATIO:1 (XML rarely exceeds 100:1) */
+const RATIO_FLOOR_BYTES = 16 * 1024 * 1024;
+const MAX_RATIO = 1000;
 
 interface ZipEntry {
   name: string;
@@ -32,6 +37,8 @@ export class ZipArchive {
   private readonly buf: Uint8Array;
   private readonly view: DataView;
   private readonly entries = new Map<string, ZipEntry>();
+  /** bytes inflated so far (see MAX_TOTAL_BYTES) */
+  private inflated = 0;
   /** every central directory record in order, directories included */
   private readonly order: ZipEntry[] = [];
   /** EOCD comment (kept by the patch writer) */
@@ -123,7 +130,12 @@ export class ZipArchive {
     const start = e.localOffset + 30 + u16(this.view, e.localOffset + 26) + u16(this.view, e.localOffset + 28);
     const end = start + e.compressedSize;
     if (end > b.length) throw new LeanReadError(`truncated entry ${name}`);
-    if (e.size > MAX_PART_BYTES) throw new LeanReadError(`entry too large ${name}`);
+    if (e.size > MAX_PART_BYTES) throw new LeanReadError(`part too large: ${name} declares ${e.size} bytes (limit ${MAX_PART_BYTES})`);
+    if (e.size > RATIO_FLOOR_BYTES && e.size > e.compressedSize * MAX_RATIO) {
+      throw new LeanReadError(`part too large: ${name} compression ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}:1`);
+    }
+    if (this.inflated + e.size > MAX_TOTAL_BYTES) throw new LeanReadError(`parts too large together: budget of ${MAX_TOTAL_BYTES} bytes`);
+    this.inflated += e.size;
     const data = b.subarray(start, end);
     let out: Uint8Array;
     if (e.method === 0) out = data;

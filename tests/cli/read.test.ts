@@ -148,3 +148,57 @@ describe('presenter helpers', () => {
     expect(useColor(true, { NO_COLOR: '1' }, false)).toBe(true);
   });
 });
+
+describe('clear words and safe text (issue 9)', () => {
+  it('text output strips control characters and bidi overrides from cell text', async () => {
+    const { safeText, renderReportText } = await import('../../cli/present.ts');
+    expect(safeText('山田\u001b]0;evil\u0007\u001b[31m太郎\u202e\u0000\tx')).toBe('山田]0;evil[31m太郎 x');
+    const evil = '\u001b]8;;http://x\u0007山田\u202e';
+    const report = {
+      asOf: '2026-11-22',
+      inputs: [{ file: 'a.xlsx', sheets: [{ name: `10月${evil}`, columns: {}, unmappedHeaders: [], records: 3 }] }],
+      findings: [{ ruleId: 'daily-contact', severity: 'error', outcome: 'violation', pack: 'national', user: evil, locations: [{ sheet: evil, row: 3 }], message: { ja: `連絡なし ${evil}`, en: 'x' }, source: '' }],
+      notEvaluated: [],
+      summary: { errors: 1, warnings: 0, incomplete: 0, pending: 0 },
+    } as unknown as Parameters<typeof renderReportText>[0];
+    const text = renderReportText(report, { color: false, lang: 'ja' });
+    expect(text).toContain('山田');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
+  });
+
+  it('an unexpected error prints no stack trace or library message', async () => {
+    const { run } = await import('../../cli/run.ts');
+    let err = '';
+    const code = await run(['rules'], {
+      stdout: () => {
+        throw new TypeError("Cannot set properties of undefined (setting 'x')");
+      },
+      stderr: (s) => (err += s),
+      env: {},
+      isTty: false,
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('予期しないエラーが発生しました');
+    expect(err).not.toMatch(/Cannot set properties|at .*\.ts:\d+/);
+  });
+
+  it('hidden sheets are named as skipped; a header without records exits 2 (never 指摘はありません)', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { runCli } = await import('./helpers.ts');
+    const { bookParts, zip } = await import('../formats/ooxml.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'zc-words-'));
+    const parts = bookParts();
+    parts['xl/workbook.xml'] = (parts['xl/workbook.xml'] as string).replace('name="名簿" sheetId="2"', 'name="名簿" sheetId="2" state="hidden"');
+    const hidden = join(dir, 'hidden.xlsx');
+    await writeFile(hidden, zip(parts));
+    const r = await runCli([hidden, '--as-of', '2026-11-22']);
+    expect(r.stdout).toContain('非表示のシートは読み込みませんでした / Hidden sheets not read:');
+    expect(r.stdout).toContain('[名簿]');
+    const empty = join(dir, 'header-only.csv');
+    await writeFile(empty, '日付,利用者名,利用形態\n');
+    const e = await runCli([empty, '--as-of', '2026-11-22']);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('チェックできる記録が 1 件もありませんでした');
+    expect(e.stdout).not.toContain('指摘はありません');
+  });
+});

@@ -101,6 +101,11 @@ export const BOOK_ROWS: (string | number | boolean)[][] = [
 
 /** A hand-assembled workbook with two worksheets (記録, 名簿) and the requested features. */
 export function makeBook(o: BookOptions = {}): Uint8Array {
+  return zip(bookParts(o), o.zip);
+}
+
+/** The parts of makeBook's workbook (to vary them before zipping). */
+export function bookParts(o: BookOptions = {}): Record<string, string | Uint8Array> {
   const p = o.prefix ? `${o.prefix}:` : '';
   const el = (s: string) => s.replace(/<(\/?)(?!\?|!)([A-Za-z])/g, `<$1${p}$2`);
   const mainNs = o.prefix ? `xmlns:${o.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
@@ -218,5 +223,5 @@ export function makeBook(o: BookOptions = {}): Uint8Array {
     parts['docProps/custom.xml'] =
       `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="事業所番号"><vt:lpwstr>1234567890</vt:lpwstr></property></Properties>`;
   }
-  return zip(parts, o.zip);
+  return parts;
 }
