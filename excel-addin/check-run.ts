@@ -1,6 +1,6 @@
 // One check inside one Excel request context: read → core import → core check → highlight → save.
 // Excel access goes through excel-io.ts; the judging is core's.
-import { checkSheets, importGrid } from '../core/index.ts';
+import { applyUserTables, checkSheets, importGrid, readUserTable, type UserTable } from '../core/index.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { SheetGrid } from '../core/import/types.ts';
@@ -72,7 +72,15 @@ export async function checkInWorkbook(
 ): Promise<CheckRun> {
   const read = await readWorkbook(ctx, scope, io);
   if (prefs) read.store.prefs = prefs;
-  const imported = read.sheets.map((s) => safeImport(s, read.store.sheets[s.id]?.mapping));
+  // a 利用者台帳 sheet of the workbook fills what the day rows lack (core decides what a user table is)
+  const tables: UserTable[] = [];
+  const daySheets: ImportedSheet[] = [];
+  for (const s of read.sheets) {
+    const table = readUserTable(s.grid);
+    if (table) tables.push(table);
+    else daySheets.push(safeImport(s, read.store.sheets[s.id]?.mapping));
+  }
+  const imported = applyUserTables(daySheets, tables);
   const report = checkSheets(imported.filter((i) => !i.problem), options);
   const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
   const keyOf = reviewKeys(grids);
