@@ -73,14 +73,21 @@ export async function checkInWorkbook(
   const read = await readWorkbook(ctx, scope, io);
   if (prefs) read.store.prefs = prefs;
   // a 利用者台帳 sheet of the workbook fills what the day rows lack (core decides what a user table is)
+  // (imported stays aligned with read.sheets: the pane pairs them by index)
   const tables: UserTable[] = [];
   const daySheets: ImportedSheet[] = [];
+  const isTable: boolean[] = [];
   for (const s of read.sheets) {
     const table = readUserTable(s.grid);
+    isTable.push(table !== undefined);
     if (table) tables.push(table);
     else daySheets.push(safeImport(s, read.store.sheets[s.id]?.mapping));
   }
-  const imported = applyUserTables(daySheets, tables);
+  const joined = applyUserTables(daySheets, tables);
+  const tableSheets = joined.slice(daySheets.length);
+  let nextDay = 0;
+  let nextTable = 0;
+  const imported = isTable.map((t) => (t ? tableSheets[nextTable++]! : daySheets[nextDay++]!));
   const report = checkSheets(imported.filter((i) => !i.problem), options);
   const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
   const keyOf = reviewKeys(grids);

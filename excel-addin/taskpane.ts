@@ -308,14 +308,12 @@ function countStates(findings: readonly Finding[]): Record<ReturnType<typeof fin
   return n;
 }
 
-type SheetSummaryWithHomeDays = Report['inputs'][number]['sheets'][number] & { homeDays?: number };
-
 function renderSheetSummary(report: Report): void {
-  const rows = report.inputs.flatMap((i) => i.sheets as SheetSummaryWithHomeDays[]);
+  const rows = report.inputs.flatMap((i) => i.sheets);
   $('sheetsPanel').hidden = rows.length === 0;
   $('sheetSummary').querySelector('tbody')!.replaceChildren(
     ...rows.map((s) =>
-      el('tr', { 'data-sheet': s.name }, el('td', { class: 'hdr' }, s.name), el('td', { class: 'num' }, String(s.records)), el('td', { class: 'num' }, s.homeDays === undefined ? '—' : String(s.homeDays))),
+      el('tr', { 'data-sheet': s.name, ...(s.note ? { title: s.note[lang] } : {}) }, el('td', { class: 'hdr' }, s.note ? `${s.name} ※` : s.name), el('td', { class: 'num' }, String(s.records)), el('td', { class: 'num' }, s.homeDays === undefined ? '—' : String(s.homeDays))),
     ),
   );
 }

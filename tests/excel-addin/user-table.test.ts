@@ -14,7 +14,7 @@ describe('add-in check with a user table sheet', () => {
     const packs = new Set(run.report.findings.filter((f) => f.user === '利用者A').map((f) => f.pack));
     expect(packs).toEqual(new Set(['fukuoka']));
     expect(run.report.findings.some((f) => f.user === '利用者B' && f.pack === 'fukuoka')).toBe(false);
-    expect(run.imported.find((s) => s.name === '利用者台帳')?.layout).toBe('user-table');
+    expect(run.imported.map((s) => [s.name, s.layout])).toEqual([['10月', 'rows'], ['利用者台帳', 'user-table']]);
 
     const without = new FakeWorkbookState({ sheets: [{ name: '10月', values: attendanceSheet(30, 3) }] });
     const plain = await checkInWorkbook(ctxOf(without), 'all', { asOf: '2026-11-20' }, {});
