@@ -6,6 +6,8 @@ import { decodeText, parseCsv } from './csv.ts';
 import { openXlsx } from './xlsx/workbook.ts';
 
 export { LeanReadError } from './zip.ts';
+// 国保連 billing CSV (J611): detected by content, whatever the file is called
+export { isJ611, isKokuhorenCsv, readJ611Bytes } from './j611.ts';
 
 export type InputKind = 'xlsx' | 'csv';
 
