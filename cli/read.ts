@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
-import { checkSheetSelection, FormatError, kindOfName, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
+import { checkSheetSelection, FormatError, kindOfName, readBillingBytes, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
 import { CliError } from './errors.ts';
 import { convertCellValue } from '../formats/xlsx/values.ts';
 
@@ -57,6 +57,9 @@ function unreadable(file: string, detail: string): CliError {
 /** Read an .xlsx or .csv file; `displayPath` is the path as the user typed it. */
 export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
   const kind = inputKind(path);
+  // a 国保連 billing CSV is known by its content, whatever it is called
+  const billing = kind === 'xlsx' ? undefined : await readFile(path).then((b) => readBillingBytes(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), displayPath), () => undefined);
+  if (billing) return billing;
   if (!kind) {
     throw new CliError(
       {

@@ -99,8 +99,10 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   validatePack(core, 'municipality', opts.municipality);
 
   const imported: ImportedSheet[] = [];
+  const billing: NonNullable<Awaited<ReturnType<typeof readInput>>['billing']>[] = [];
   for (const file of opts.files) {
-    const { grids } = await readInput(file, file, opts.sheets);
+    const { grids, billing: billed } = await readInput(file, file, opts.sheets);
+    if (billed) billing.push(billed);
     const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
     if (sheets.length > 0 && sheets.every((s) => s.problem)) {
       throw new CliError({
@@ -116,7 +118,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     asOf: opts.asOf,
     weekStart: opts.weekStart,
     ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
-  });
+  }, billing);
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {

@@ -3,11 +3,18 @@
 import type { Bilingual } from '../core/model/report.ts';
 import type { SheetGrid } from '../core/import/types.ts';
 import { decodeText, parseCsv } from './csv.ts';
+import { isKokuhorenCsv, readJ611Bytes } from './j611.ts';
 import { openXlsx } from './xlsx/workbook.ts';
+import type { BillingFile } from '../core/model/billing.ts';
 
 export { LeanReadError } from './zip.ts';
 // 国保連 billing CSV (J611): detected by content, whatever the file is called
 export { isJ611, isKokuhorenCsv, readJ611Bytes } from './j611.ts';
+
+/** A 国保連 billing CSV as a read result, or undefined for other bytes (detected by content). */
+export function readBillingBytes(bytes: Uint8Array, displayName: string): ReadResult | undefined {
+  return isKokuhorenCsv(bytes) ? { grids: [], sheetNames: [], billing: readJ611Bytes(bytes, displayName) } : undefined;
+}
 
 export type InputKind = 'xlsx' | 'csv';
 
@@ -15,6 +22,8 @@ export interface ReadResult {
   grids: SheetGrid[];
   /** every sheet name of the workbook (for messages) */
   sheetNames: string[];
+  /** a 国保連 billing CSV: its J611 billed days (then `grids` is empty) */
+  billing?: BillingFile;
 }
 
 export interface ReadOptions {
