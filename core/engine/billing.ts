@@ -13,9 +13,11 @@ import { hasRequiredFields, packOn, userPack, type UserData } from './index.ts';
 
 /** 受給者証番号 as a join key: NFKC, no spaces or hyphens, upper case; a number shorter than 10 digits zero-padded. */
 export function recipientKey(no: string): string {
+  if (no.length === 10 && TEN_DIGITS.test(no)) return no;
   const k = no.normalize('NFKC').replace(/[\s\-]+/g, '').toUpperCase();
   return /^\d{1,9}$/.test(k) ? k.padStart(10, '0') : k;
 }
+const TEN_DIGITS = /^\d{10}$/;
 
 const billingRulesCache = new Map<string, EffectiveRule[]>();
 /** The billing rules a pack turns on. */
@@ -124,10 +126,15 @@ export function checkBilling(
     const span = { from: user.records[0]?.date ?? '', to: user.records[user.records.length - 1]?.date ?? '' };
     const dates = new Set<IsoDate>(byDate.keys());
     for (const r of user.records) if (r.mode === 'home') dates.add(r.date);
+    // one subject re-pointed at each day (findings copy what they keep): no garbage per day
+    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: user.records, dataSpan: span, billed: [] };
+    const none: BilledDay[] = [];
+    const evaluable = new Map<EffectiveRule, boolean>();
+    const noRecords: DayRecord[] = [];
     for (const date of [...dates].sort()) {
       const month = date.slice(0, 7);
-      const billed = byDate.get(date) ?? [];
-      const all = recordsOf.get(date) ?? [];
+      const billed = byDate.get(date) ?? none;
+      const all = recordsOf.get(date) ?? noRecords;
       if (!recordMonths.has(month)) {
         outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + billed.length);
         continue;
@@ -137,12 +144,17 @@ export function checkBilling(
         continue;
       }
       const pack = packOn(basePack, date, service);
-      const subject: Subject = {
-        scope: 'day', user: user.name, pack, period: { from: date, to: date },
-        home: all.filter((r) => r.mode === 'home'), all, userRecords: user.records, dataSpan: span, billed,
-      };
-      for (const effective of billingRules(pack)) {
-        if (!hasRequiredFields(effective, fields, user, notEvaluated)) continue;
+      subject.pack = pack;
+      subject.period.from = subject.period.to = date;
+      subject.all = all;
+      subject.home = all.length === 1 ? (all[0]!.mode === 'home' ? all : noRecords) : all.filter((r) => r.mode === 'home');
+      subject.billed = billed;
+      const rules = billingRules(pack);
+      for (let i = 0; i < rules.length; i++) {
+        const effective = rules[i]!;
+        let ok = evaluable.get(effective);
+        if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
+        if (!ok) continue;
         const results = effective.rule.check(subject, effective.options, ctx);
         for (const result of Array.isArray(results) ? results : [results]) {
           if (result.outcome === 'pass') continue;

@@ -35,8 +35,9 @@ export const billedHomeDayRecord = defineRule({
     },
   },
   check(subject, options) {
-    const billed = (subject.billed ?? []).find((b) => remarkHas(b.remark, options.homeWords));
-    if (!billed || subject.home.length > 0) return PASS;
+    if (subject.home.length > 0 || !subject.billed?.length) return PASS;
+    const billed = subject.billed.find((b) => remarkHas(b.remark, options.homeWords));
+    if (!billed) return PASS;
     const data = { billingFile: billed.source.file, billingLine: billed.source.line, remark: billed.remark };
     if (subject.all.length === 0) return { outcome: 'violation', messageId: 'noRecord', data, records: [] };
     const mode = subject.all.find((r) => r.mode !== undefined)?.mode;

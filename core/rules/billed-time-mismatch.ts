@@ -3,6 +3,10 @@ import { defineRule } from './types.ts';
 import { PASS } from './helpers.ts';
 import { formatMinutes } from '../normalize/times.ts';
 
+const hasTime = (x: { start?: number; end?: number }) => x.start !== undefined || x.end !== undefined;
+const differs = (a: number | undefined, b: number | undefined, tolerance: number) => a !== undefined && b !== undefined && Math.abs(a - b) > tolerance;
+const range = (from: number | undefined, to: number | undefined) => `${from === undefined ? '?' : formatMinutes(from)}〜${to === undefined ? '?' : formatMinutes(to)}`;
+
 /** The billed 開始/終了 of a day agree with the support record's within a tolerance. */
 export const billedTimeMismatch = defineRule({
   meta: {
@@ -24,14 +28,13 @@ export const billedTimeMismatch = defineRule({
     },
   },
   check(subject, options) {
-    const billed = (subject.billed ?? []).find((b) => b.start !== undefined || b.end !== undefined);
+    const billed = subject.billed?.find(hasTime);
     if (!billed) return PASS;
     // the home record first, else any record of the day with a time
-    const record = [...subject.home, ...subject.all].find((r) => r.start !== undefined || r.end !== undefined);
+    const record = subject.home.find(hasTime) ?? subject.all.find(hasTime);
     if (!record) return PASS;
-    const off = (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && Math.abs(a - b) > options.toleranceMinutes;
-    if (!off(billed.start, record.start) && !off(billed.end, record.end)) return PASS;
-    const range = (from: number | undefined, to: number | undefined) => `${from === undefined ? '?' : formatMinutes(from)}〜${to === undefined ? '?' : formatMinutes(to)}`;
+    const tolerance = options.toleranceMinutes;
+    if (!differs(billed.start, record.start, tolerance) && !differs(billed.end, record.end, tolerance)) return PASS;
     return {
       outcome: 'violation',
       messageId: 'mismatch',

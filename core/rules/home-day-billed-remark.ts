@@ -25,7 +25,8 @@ export const homeDayBilledRemark = defineRule({
   check(subject, options) {
     const billed = subject.billed ?? [];
     if (subject.home.length === 0 || billed.length === 0) return PASS;
-    if (billed.some((b) => remarkHas(b.remark, [options.text]))) return PASS;
+    const words = [options.text];
+    for (const b of billed) if (remarkHas(b.remark, words)) return PASS;
     const b = billed[0]!;
     return {
       outcome: 'violation',

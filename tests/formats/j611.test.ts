@@ -145,18 +145,23 @@ describe('malformed records: located findings, the rest read', () => {
   it('bytes that are not Shift_JIS: that line is not read, and said so', () => {
     const good = withLines(() => {});
     const broken = new Uint8Array(good);
-    const line3 = lines(good).slice(0, 2).join('\r\n').length + 2;
-    broken[line3 + 5] = 0x81; // a lead byte followed by a digit: no character
-    broken[line3 + 6] = 0x20;
+    // 在 (0x8D 0xDD) of the 備考 of line 3 loses its trail byte: 0x8D 0x20 is no character
+    const at = broken.findIndex((b, i) => b === 0x8d && broken[i + 1] === 0xdd);
+    broken[at + 1] = 0x20;
     const b = readJ611Bytes(broken, 'b.csv');
-    expect(b.inputFindings.map((f) => [f.ruleId, f.locations[0]!.row])).toEqual([['input-encoding', 3]]);
-    expect(b.days).toHaveLength(1);
+    expect(b.inputFindings.map((f) => [f.ruleId, f.locations[0]!.row, f.locations[0]!.item])).toEqual([['input-encoding', 3, 35]]);
   });
   it('a file with no J611 records says which 交換情報 it holds', () => {
     const b = readJ611Bytes(encodeShiftJis('1,000000001,000,000001,J11,000000,4012345678,00,1,202611,\r\n2,000000002,J121,01\r\n3,000000003\r\n'), 'j121.csv');
     expect(b.days).toEqual([]);
     expect(b.skipped).toEqual({ J121: 1 });
     expect(b.inputFindings[0]!.message.ja).toContain('J611（サービス提供実績記録票）のレコードがありません（J121 のみ）');
+  });
+  it('a file re-saved as UTF-8 is read, and said so', () => {
+    const utf8 = new TextEncoder().encode(new TextDecoder('shift_jis').decode(writeJ611({ providerNo: '4012345678', months: [month] })));
+    const b = readJ611Bytes(utf8, 'u.csv');
+    expect(b.days[0]!.remark).toBe('在宅就労');
+    expect(b.inputFindings.map((f) => f.ruleId)).toEqual(['input-encoding']);
   });
   it('quoted fields are read as well', () => {
     const quoted = encodeShiftJis(lines(writeJ611({ providerNo: '4012345678', months: [month] })).map((l) => l.split(',').map((v) => (v === '' ? v : `"${v}"`)).join(',')).join('\r\n'));
