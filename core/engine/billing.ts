@@ -69,10 +69,17 @@ export function checkBilling(
   const withoutNo: string[] = [];
   for (const user of users.values()) {
     let has = false;
+    let lastMonth = '';
+    let lastNo: string | undefined;
     for (const r of user.records) {
-      recordMonths.add(r.date.slice(0, 7));
-      if (r.recipientNo === undefined || r.recipientNo.trim() === '') continue;
+      // records are date-sorted and repeat the user's number: each change is looked at once
+      if (!r.date.startsWith(lastMonth) || lastMonth === '') recordMonths.add((lastMonth = r.date.slice(0, 7)));
+      if (r.recipientNo === lastNo || r.recipientNo === undefined || r.recipientNo.trim() === '') {
+        has ||= r.recipientNo !== undefined && r.recipientNo.trim() !== '';
+        continue;
+      }
       has = true;
+      lastNo = r.recipientNo;
       const key = recipientKey(r.recipientNo);
       if (!userOfNo.has(key)) userOfNo.set(key, user);
     }
@@ -80,8 +87,11 @@ export function checkBilling(
   }
   const billedOf = new Map<UserData, Map<IsoDate, BilledDay[]>>();
   const unmatched = new Map<string, BilledDay[]>();
+  let lastNo = '';
+  let lastUser: UserData | undefined;
   for (const b of billedDays) {
-    const user = userOfNo.get(recipientKey(b.recipientNo));
+    if (b.recipientNo !== lastNo) (lastNo = b.recipientNo), (lastUser = userOfNo.get(recipientKey(b.recipientNo)));
+    const user = lastUser;
     if (!user) {
       let list = unmatched.get(b.recipientNo);
       if (!list) unmatched.set(b.recipientNo, (list = []));

@@ -187,3 +187,16 @@ describe('the generator', () => {
     expect(readJ611Bytes(writeJ611({ providerNo: '4012345678', months: [m] }), 'g.csv').inputFindings).toEqual([]);
   });
 });
+
+describe('formats/index.ts detection hook', () => {
+  it('reads a 国保連 file as billing (no grids), and leaves other bytes to the other readers', async () => {
+    const { readBillingBytes } = await import('../../formats/index.ts');
+    const r = readBillingBytes(small, 'SEIKYU.DAT')!;
+    expect(r.grids).toEqual([]);
+    expect(r.billing?.days).toHaveLength(2);
+    expect(readBillingBytes(encodeShiftJis('日付,利用者名\r\n'), 'a.csv')).toBeUndefined();
+    // a 国保連 file without J611 is still taken as billing, so that its message says what it holds
+    const j121 = readBillingBytes(encodeShiftJis('1,000000001,000,000001,J11,000000,4012345678,00,1,202611,\r\n2,000000002,J121,01\r\n3,000000003\r\n'), 'b.csv')!;
+    expect(j121.billing?.inputFindings[0]?.ruleId).toBe('input-mapping');
+  });
+});
