@@ -164,7 +164,9 @@ export function renderReportText(report: Report, style: TextStyle): string {
   for (const input of report.inputs) {
     if (input.kind === 'billing') {
       const skipped = Object.entries(input.skippedRecords ?? {}).map(([id, n]) => `${id} ${n}`).join(', ');
-      out.push(`  ${input.file} [国保連CSV J611] 請求日 ${input.billedDays ?? 0}件${style.lang === 'en' ? ` (${input.billedDays ?? 0} billed days)` : ''}${skipped ? `（読まなかったレコード / not read: ${skipped}）` : ''}`);
+      const en = style.lang === 'en';
+      const note = skipped ? (en ? ` (not read: ${skipped})` : `（読まなかったレコード: ${skipped}件）`) : '';
+      out.push(`  ${input.file} [国保連CSV J611] 請求日 ${input.billedDays ?? 0}件${en ? ` (${input.billedDays ?? 0} billed days)` : ''}${note}`);
     }
     for (const s of input.sheets) {
       const layout = s.layout ? ` ${LAYOUT_LABELS[s.layout][style.lang === 'en' ? 'en' : 'ja']}` : '';

@@ -43,7 +43,8 @@ export function checkBilling(
   notEvaluated: Map<string, NotEvaluated>,
 ): void {
   const billedDays = billing.flatMap((b) => b.days);
-  if (billedDays.length === 0) return;
+  // a file with J611 01 records but no 02 records still says those months were billed without a day
+  if (billedDays.length === 0 && billing.every((b) => b.months.length === 0)) return;
   const billedPack = (b: BilledDay) => packForLocalGovCode(b.municipalityCode)?.id ?? opts.defaultPack;
   const noteOnce = (ruleId: string, key: string, reason: string, ja: string, en: string) => {
     const k = `${ruleId}\u0000billing\u0000${key}`;

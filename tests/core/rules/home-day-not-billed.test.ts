@@ -15,6 +15,10 @@ describe('home-day-not-billed', () => {
     expect(f[0]).toMatchObject({ severity: 'warning', outcome: 'violation', period: { from: '2026-10-07', to: '2026-10-07' } });
     expect(f[0]!.locations).toEqual([{ sheet: '記録', row: 3 }]);
   });
+  it('warns when the billing file has the month (01 records) but no day of the user', () => {
+    const f = findingsOf(runBilling([homeDay('2026-10-06')], [], {}, ['2026-10']), ID);
+    expect(f.map((x) => x.period?.from)).toEqual(['2026-10-06']);
+  });
   it('ignores 通所 days and months the billing file does not cover (said in notEvaluated)', () => {
     const r = runBilling([homeDay('2026-10-06'), centerDay('2026-10-07'), homeDay('2026-11-04')], [billed('2026-10-06')]);
     expect(findingsOf(r, ID)).toEqual([]);
