@@ -88,7 +88,8 @@ export function formatLocations(locations: Location[], withFile: boolean): strin
       continue;
     }
     if (loc.row === undefined && !loc.sheet) continue;
-    const key = `${withFile && loc.file ? `${loc.file} ` : ''}${loc.sheet ?? ''}`;
+    // a billing CSV line has no sheet: its file names it
+    const key = loc.sheet ? `${withFile && loc.file ? `${loc.file} ` : ''}${loc.sheet}` : (loc.file ?? '');
     const cell = loc.row === undefined ? '' : `${loc.column ?? ''}${loc.row}`;
     const list = groups.get(key) ?? [];
     if (cell && !list.includes(cell)) list.push(cell);
@@ -172,6 +173,12 @@ export function renderReportText(report: Report, style: TextStyle): string {
   const withFile = new Set(files).size > 1;
   out.push(style.lang === 'en' ? `Check date / チェック日: ${report.asOf}` : `チェック日: ${report.asOf}`);
   for (const input of report.inputs) {
+    if (input.kind === 'billing') {
+      const skipped = Object.entries(input.skippedRecords ?? {}).map(([id, n]) => `${id} ${n}`).join(', ');
+      const en = style.lang === 'en';
+      const note = skipped ? (en ? ` (not read: ${skipped})` : `（読まなかったレコード: ${skipped}件）`) : '';
+      out.push(`  ${input.file} [国保連CSV J611] 請求日 ${input.billedDays ?? 0}件${en ? ` (${input.billedDays ?? 0} billed days)` : ''}${note}`);
+    }
     for (const s of input.sheets) {
       const layout = s.layout ? ` ${LAYOUT_LABELS[s.layout][style.lang === 'en' ? 'en' : 'ja']}` : '';
       const header = s.headerRow ? ` 見出し${s.headerRow}行目` : '';

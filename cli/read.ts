@@ -1,6 +1,6 @@
 // File reading for the CLI: bytes from disk, grids from the host-neutral readers in formats/.
 import { readFile } from 'node:fs/promises';
-import { FormatError, kindOfName, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
+import { FormatError, kindOfName, readBillingBytes, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
 import { CliError } from './errors.ts';
 
 export { convertCellValue, dateDisplay, normaliseDate } from '../formats/xlsx/values.ts';
@@ -23,6 +23,9 @@ function unreadable(file: string, detail: { ja: string; en: string }): CliError 
 /** Read an .xlsx or .csv file; `displayPath` is the path as the user typed it. */
 export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
   const kind = inputKind(path);
+  // a 国保連 billing CSV is known by its content, whatever it is called
+  const billing = kind === 'xlsx' ? undefined : await readFile(path).then((b) => readBillingBytes(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), displayPath), () => undefined);
+  if (billing) return billing;
   if (!kind) {
     throw new CliError(
       {

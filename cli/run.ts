@@ -117,10 +117,12 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
 
   const daySheets: ImportedSheet[] = [];
   const userTables: UserTable[] = [];
+  const billing: NonNullable<Awaited<ReturnType<typeof readInput>>['billing']>[] = [];
   let hiddenNote = '';
   const files = await expandInputs(opts.files);
   for (const file of files) {
-    const { grids, hiddenSkipped } = await readInput(file, file, opts.sheets);
+    const { grids, hiddenSkipped, billing: billed } = await readInput(file, file, opts.sheets);
+    if (billed) billing.push(billed);
     if (hiddenSkipped?.length) {
       hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(hiddenSkipped.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
     }
@@ -152,7 +154,7 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     asOf: opts.asOf,
     weekStart: opts.weekStart,
     ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
-  });
+  }, billing);
   if (files.length > 1) report.sources = core.userMonthSources(imported);
 
   let annotateNote = '';

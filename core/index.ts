@@ -11,3 +11,5 @@ export { RULES, getRule } from './rules/index.ts';
 export { PACKS, getPack, packForMunicipality } from './packs/index.ts';
 export { effectiveRules, type Pack, type EffectiveRule } from './packs/index.ts';
 export { FORMS, getForm, detectForm, checkForm } from './forms/index.ts';
+export type { BilledDay, BillingFile } from './model/billing.ts';
+export { checkDigit, isValidLocalGovCode, packForLocalGovCode } from './billing/local-gov-code.ts';

@@ -5,8 +5,17 @@ import type { SheetGrid } from '../core/import/types.ts';
 import { textToGrid } from './csv.ts';
 import { openXlsx, type LeanWorkbook } from './xlsx/workbook.ts';
 import { LeanReadError, ZipArchive } from './zip.ts';
+import { isKokuhorenCsv, readJ611Bytes } from './j611.ts';
+import type { BillingFile } from '../core/model/billing.ts';
 
 export { LeanReadError } from './zip.ts';
+// 国保連 billing CSV (J611): detected by content, whatever the file is called
+export { isJ611, isKokuhorenCsv, readJ611Bytes } from './j611.ts';
+
+/** A 国保連 billing CSV as a read result, or undefined for other bytes (detected by content). */
+export function readBillingBytes(bytes: Uint8Array, displayName: string): ReadResult | undefined {
+  return isKokuhorenCsv(bytes) ? { grids: [], sheetNames: [], billing: readJ611Bytes(bytes, displayName) } : undefined;
+}
 
 export type InputKind = 'xlsx' | 'csv';
 
@@ -16,6 +25,8 @@ export interface ReadResult {
   sheetNames: string[];
   /** hidden / very hidden sheets not read (no --sheet named them) */
   hiddenSkipped?: string[];
+  /** a 国保連 billing CSV: its J611 billed days (then `grids` is empty) */
+  billing?: BillingFile;
 }
 
 export interface ReadOptions {

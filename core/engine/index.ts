@@ -17,6 +17,8 @@ import { renderFinding, UNREADABLE_MESSAGE_ID } from './messages.ts';
 import { monthRange, weekRange } from './calendar.ts';
 import { mergeSpans, sheetSpan, type Span } from './edges.ts';
 import { countHomeDays } from '../import/home-words.ts';
+import type { BillingFile } from '../model/billing.ts';
+import { billingInputs, checkBilling } from './billing.ts';
 
 interface SheetInfo {
   sheet: ImportedSheet;
@@ -24,7 +26,7 @@ interface SheetInfo {
   span?: { from: IsoDate; to: IsoDate };
 }
 
-interface UserData {
+export interface UserData {
   name: string;
   records: DayRecord[];
   sheets: Set<SheetInfo>;
@@ -32,8 +34,11 @@ interface UserData {
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.meta.id, i]));
 
-/** Check imported sheets: records → subjects → rules of each user's pack → the report of interfaces.md. */
-export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOptions): Report {
+/**
+ * Check imported sheets: records → subjects → rules of each user's pack → the report of interfaces.md.
+ * `billing`: 国保連 billing files (formats/j611.ts) to reconcile with the records (engine/billing.ts).
+ */
+export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOptions, billing: readonly BillingFile[] = []): Report {
   const opts = CheckOptions.parse(options);
   if (!getPack(opts.defaultPack)) opts.defaultPack = 'national';
   const infos = sheets.map(sheetInfo);
@@ -47,6 +52,7 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
     checkUser(user, opts, findings, notEvaluated, providerMonths, unreadable);
   }
   checkProviderMonths(providerMonths, opts, findings);
+  if (billing.length > 0) checkBilling(billing, users, opts, findings, notEvaluated);
 
   findings.sort(compareFindings);
   // an input problem of a known user is reported under that user's pack
@@ -56,11 +62,11 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
       return user ? { ...f, pack: userPack(user.records, opts.defaultPack) } : f;
     }),
   );
-  const all = [...inputFindings, ...findings];
+  const all = [...inputFindings, ...billing.flatMap((b) => b.inputFindings), ...findings];
   return {
     version: 1,
     asOf: opts.asOf,
-    inputs: summarizeInputs(sheets),
+    inputs: [...summarizeInputs(sheets), ...billingInputs(billing)],
     findings: all,
     notEvaluated: [...notEvaluated.values()],
     summary: withHomeDays(summarize(all), sheets),
@@ -87,14 +93,14 @@ function groupByUser(infos: SheetInfo[]): Map<string, UserData> {
 }
 
 /** The pack of a user: from the municipality column, else the default. */
-function userPack(records: DayRecord[], defaultPack: string): string {
+export function userPack(records: DayRecord[], defaultPack: string): string {
   const municipality = records.find((r) => r.municipality?.trim())?.municipality;
   if (municipality === undefined) return defaultPack;
   return packForMunicipality(municipality)?.id ?? 'national';
 }
 
 /** The pack that judges a service day: a municipal pack before its start date or outside its services is its parent. */
-function packOn(packId: string, date: IsoDate, service: Service | undefined): string {
+export function packOn(packId: string, date: IsoDate, service: Service | undefined): string {
   const pack = getPack(packId);
   if (!pack?.extends) return packId;
   const notYet = pack.effectiveFrom !== undefined && date < pack.effectiveFrom;
@@ -120,7 +126,7 @@ function rulesFor(packId: string, scope: Scope, lookBack?: string): EffectiveRul
   if (!byLookBack) byScope.set(scope, (byLookBack = new Map()));
   let rules = byLookBack.get(lookBack ?? '');
   if (!rules) {
-    rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope);
+    rules = effectiveRules(packId).filter((e) => e.rule.meta.scope === scope && e.rule.meta.input === undefined);
     const ids = new Set(lookBack ? getPack(lookBack)?.alsoBeforeStart : []);
     if (ids.size > 0) {
       const carried = effectiveRules(lookBack!).filter((e) => e.rule.meta.scope === scope && ids.has(e.rule.meta.id));
@@ -264,7 +270,7 @@ function bucket(
   return out;
 }
 
-function hasRequiredFields(
+export function hasRequiredFields(
   effective: EffectiveRule,
   fields: Set<CanonicalField>,
   user: UserData,

@@ -23,6 +23,8 @@ export const Location = z.object({
   column: z.string().optional(),
   /** form field id (forms only) */
   field: z.string().optional(),
+  /** item number (項目番号) of a 国保連 interface record; `row` is then the file's line */
+  item: z.number().int().min(1).optional(),
 });
 export type Location = z.infer<typeof Location>;
 
@@ -60,7 +62,16 @@ export const SheetSummary = z.object({
 });
 export type SheetSummary = z.infer<typeof SheetSummary>;
 
-export const InputSummary = z.object({ file: z.string(), sheets: z.array(SheetSummary) });
+export const InputSummary = z.object({
+  file: z.string(),
+  sheets: z.array(SheetSummary),
+  /** `billing`: a 国保連 interface CSV (J611 実績記録票 read); absent for record files */
+  kind: z.enum(['records', 'billing']).optional(),
+  /** billing: J611 02 records read as billed service days */
+  billedDays: z.number().int().optional(),
+  /** billing: data records of other 交換情報 (J111, J121 …) not read, by 交換情報識別番号 */
+  skippedRecords: z.record(z.string(), z.number().int()).optional(),
+});
 export type InputSummary = z.infer<typeof InputSummary>;
 
 export const NotEvaluated = z.object({

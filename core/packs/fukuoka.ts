@@ -4,6 +4,8 @@ export const fukuoka: Pack = {
   id: 'fukuoka',
   label: { ja: '福岡市', en: 'Fukuoka City' },
   municipalities: ['福岡市'],
+  // 福岡市 and its seven wards (東区 401315 … 早良区 401374)
+  localGovCodes: ['401307', '401315', '401323', '401331', '401340', '401358', '401366', '401374'],
   prefectureCode: '40',
   extends: 'national',
   effectiveFrom: '2026-10-01', // 004 §4 令和8年10月1日から適用
@@ -18,5 +20,6 @@ export const fukuoka: Pack = {
     'record-remark': 'error',
     'user-confirmation': 'warning',
     'emergency-arrival': 'error',
+    'home-day-billed-remark': 'error',
   },
 };

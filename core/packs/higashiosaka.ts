@@ -4,6 +4,7 @@ export const higashiosaka: Pack = {
   id: 'higashiosaka',
   label: { ja: '東大阪市', en: 'Higashiosaka City' },
   municipalities: ['東大阪市'],
+  localGovCodes: ['272272'],
   prefectureCode: '27',
   extends: 'national',
   effectiveFrom: '2026-07-01', // 002 §2 適用開始日 令和8年7月1日

@@ -4,6 +4,8 @@ export const kobe: Pack = {
   id: 'kobe',
   label: { ja: '神戸市', en: 'Kobe City' },
   municipalities: ['神戸市'],
+  // 神戸市 and its nine wards (東灘区 281018 … 西区 281115)
+  localGovCodes: ['281000', '281018', '281026', '281051', '281069', '281077', '281085', '281093', '281107', '281115'],
   prefectureCode: '28',
   extends: 'national',
   source: '001',

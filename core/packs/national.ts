@@ -14,5 +14,9 @@ export const national: Pack = {
     'certificate-period': 'error',
     'weekly-evaluation': 'error',
     'monthly-evaluation': 'error',
+    // the 国保連 billing file (J611) against the support records
+    'billed-home-day-record': 'error',
+    'home-day-not-billed': 'warning',
+    'billed-time-mismatch': 'warning',
   },
 };

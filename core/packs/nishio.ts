@@ -4,6 +4,7 @@ export const nishio: Pack = {
   id: 'nishio',
   label: { ja: '西尾市', en: 'Nishio City' },
   municipalities: ['西尾市'],
+  localGovCodes: ['232131'],
   prefectureCode: '23',
   extends: 'national',
   source: '000',

@@ -10,6 +10,11 @@ export interface Pack {
   label: Bilingual;
   /** names in the municipality column that select this pack */
   municipalities: string[];
+  /**
+   * 市町村番号 (全国地方公共団体コード, 6 digits with the check digit) of the municipality and its wards,
+   * as written on the 受給者証 and in the 国保連 billing file (J611 item 4)
+   */
+  localGovCodes?: string[];
   /** 都道府県コード: first two digits of 事業所番号 in this municipality */
   prefectureCode?: string;
   /** pack whose rules this one starts from; also the pack for days and services it does not cover */

@@ -16,8 +16,12 @@ import { monthlyEvaluation } from './monthly-evaluation.ts';
 import { monthlyDayCap } from './monthly-day-cap.ts';
 import { homeUserRatio } from './home-user-ratio.ts';
 import { emergencyArrival } from './emergency-arrival.ts';
+import { billedHomeDayRecord } from './billed-home-day-record.ts';
+import { homeDayBilledRemark } from './home-day-billed-remark.ts';
+import { homeDayNotBilled } from './home-day-not-billed.ts';
+import { billedTimeMismatch } from './billed-time-mismatch.ts';
 
-/** Every rule of rules.md §3, in catalogue order. */
+/** Every rule of rules.md §3 (and billed-time-mismatch, documented in docs/rules.md), in catalogue order. */
 export const RULES: readonly Rule<any>[] = [
   dailyContact,
   dailyReport,
@@ -36,6 +40,10 @@ export const RULES: readonly Rule<any>[] = [
   monthlyDayCap,
   homeUserRatio,
   emergencyArrival,
+  billedHomeDayRecord,
+  homeDayBilledRemark,
+  homeDayNotBilled,
+  billedTimeMismatch,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CanonicalField, DayRecord, IsoDate } from '../model/record.ts';
 import type { Bilingual, PackId, Severity, WeekStart } from '../model/report.ts';
+import type { BilledDay } from '../model/billing.ts';
 
 export type Scope = 'day' | 'week' | 'month' | 'user' | 'provider-month';
 
@@ -19,6 +20,8 @@ export interface Subject {
   userRecords: DayRecord[];
   /** first and last date the data covers for this user (for cut weeks/months) */
   dataSpan: { from: IsoDate; to: IsoDate };
+  /** rules on the billing file: the user's J611 billed days of the subject's day (core/engine/billing.ts) */
+  billed?: BilledDay[];
 }
 
 export interface RuleContext {
@@ -55,6 +58,8 @@ export interface RuleMeta<O> {
   options: z.ZodType<O>;
   defaultOptions: O;
   messages: Record<string, Bilingual>;
+  /** `billing`: judges the 国保連 billing file against the records; run only when one is given */
+  input?: 'billing';
 }
 
 export interface Rule<O = unknown> {

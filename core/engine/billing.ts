@@ -1,0 +1,226 @@
+// The 国保連 billing file (J611 billed days) against the support records: the join by 受給者証番号,
+// one subject per user-day billed or recorded at home, and the `input: 'billing'` rules of each pack.
+import type { CanonicalField, DayRecord, IsoDate } from '../model/record.ts';
+import type { BilledDay, BillingFile } from '../model/billing.ts';
+import type { Finding, InputSummary, Location, NotEvaluated, ResolvedCheckOptions } from '../model/report.ts';
+import { effectiveRules, getPack, type EffectiveRule } from '../packs/index.ts';
+import { packForLocalGovCode } from '../billing/local-gov-code.ts';
+import type { RuleContext, Subject } from '../rules/types.ts';
+import { getRule } from '../rules/index.ts';
+import { renderFinding } from './messages.ts';
+// used at call time only: the circular import is safe
+import { hasRequiredFields, packOn, userPack, type UserData } from './index.ts';
+
+/** 受給者証番号 as a join key: NFKC, no spaces or hyphens, upper case; a number shorter than 10 digits zero-padded. */
+export function recipientKey(no: string): string {
+  if (no.length === 10 && TEN_DIGITS.test(no)) return no;
+  const k = no.normalize('NFKC').replace(/[\s\-]+/g, '').toUpperCase();
+  return /^\d{1,9}$/.test(k) ? k.padStart(10, '0') : k;
+}
+const TEN_DIGITS = /^\d{10}$/;
+
+const billingRulesCache = new Map<string, EffectiveRule[]>();
+/** The billing rules a pack turns on. */
+export function billingRules(packId: string): EffectiveRule[] {
+  let rules = billingRulesCache.get(packId);
+  if (!rules) billingRulesCache.set(packId, (rules = effectiveRules(packId).filter((e) => e.rule.meta.input === 'billing')));
+  return rules;
+}
+
+/** The billing files as report inputs. */
+export function billingInputs(billing: readonly BillingFile[]): InputSummary[] {
+  return billing.map((b) => ({ file: b.file, sheets: [], kind: 'billing', billedDays: b.days.length, skippedRecords: { ...b.skipped } }));
+}
+
+const billedLocation = (b: BilledDay): Location => ({ file: b.source.file, row: b.source.line });
+
+/** Adds the billing findings and not-evaluated notes for the users of the records. */
+export function checkBilling(
+  billing: readonly BillingFile[],
+  users: ReadonlyMap<string, UserData>,
+  opts: ResolvedCheckOptions,
+  findings: Finding[],
+  notEvaluated: Map<string, NotEvaluated>,
+): void {
+  const billedDays = billing.flatMap((b) => b.days);
+  // a file with J611 01 records but no 02 records still says those months were billed without a day
+  if (billedDays.length === 0 && billing.every((b) => b.months.length === 0)) return;
+  const billedPack = (b: BilledDay) => packForLocalGovCode(b.municipalityCode)?.id ?? opts.defaultPack;
+  const noteOnce = (ruleId: string, key: string, reason: string, ja: string, en: string) => {
+    const k = `${ruleId}\u0000billing\u0000${key}`;
+    if (!notEvaluated.has(k)) notEvaluated.set(k, { ruleId, reason, message: { ja, en } });
+  };
+
+  if (users.size === 0) {
+    // a billing file alone: nothing of the support records (contacts, 日報, evaluations) can be judged
+    const files = billing.map((b) => b.file).join('、');
+    for (const pack of new Set(billedDays.map(billedPack))) {
+      for (const e of effectiveRules(pack)) {
+        noteOnce(e.rule.meta.id, 'alone', 'only a billing file was given: no support records were read',
+          `国保連CSV（${files}）だけが指定され、支援記録（在宅の記録）が読み込まれていないため、「${e.rule.meta.title.ja}」は判定していません。支援記録のファイル（勤怠表・実績記録票など）も指定してください。`,
+          `Only the billing CSV (${files}) was given and no support records were read, so "${e.rule.meta.title.en}" was not checked. Add the support records.`);
+      }
+    }
+    return;
+  }
+
+  // the join: 受給者証番号 of the day rows (or of the user table, carried on each record)
+  const userOfNo = new Map<string, UserData>();
+  const recordMonths = new Set<string>();
+  const withoutNo: string[] = [];
+  for (const user of users.values()) {
+    let has = false;
+    let lastMonth = '';
+    let lastNo: string | undefined;
+    for (const r of user.records) {
+      // records are date-sorted and repeat the user's number: each change is looked at once
+      if (!r.date.startsWith(lastMonth) || lastMonth === '') recordMonths.add((lastMonth = r.date.slice(0, 7)));
+      if (r.recipientNo === lastNo || r.recipientNo === undefined || r.recipientNo.trim() === '') {
+        has ||= r.recipientNo !== undefined && r.recipientNo.trim() !== '';
+        continue;
+      }
+      has = true;
+      lastNo = r.recipientNo;
+      const key = recipientKey(r.recipientNo);
+      if (!userOfNo.has(key)) userOfNo.set(key, user);
+    }
+    if (!has && user.records.some((r) => r.mode === 'home')) withoutNo.push(user.name);
+  }
+  const billedOf = new Map<UserData, Map<IsoDate, BilledDay[]>>();
+  const unmatched = new Map<string, BilledDay[]>();
+  let lastNo = '';
+  let lastUser: UserData | undefined;
+  for (const b of billedDays) {
+    if (b.recipientNo !== lastNo) (lastNo = b.recipientNo), (lastUser = userOfNo.get(recipientKey(b.recipientNo)));
+    const user = lastUser;
+    if (!user) {
+      let list = unmatched.get(b.recipientNo);
+      if (!list) unmatched.set(b.recipientNo, (list = []));
+      list.push(b);
+      continue;
+    }
+    let byDate = billedOf.get(user);
+    if (!byDate) billedOf.set(user, (byDate = new Map()));
+    let list = byDate.get(b.date);
+    if (!list) byDate.set(b.date, (list = []));
+    list.push(b);
+  }
+  if (unmatched.size > 0) findings.push(unmatchedFinding(unmatched));
+  const billingRuleIds = new Set(packsInPlay(users, billedDays, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
+  if (withoutNo.length > 0) {
+    for (const id of billingRuleIds) {
+      noteOnce(id, 'no-number', `no 受給者証番号 for: ${withoutNo.join(', ')}`,
+        `${withoutNo.join('、')}さんの受給者証番号が支援記録にないため、国保連CSVと照合していません（「${getRule(id)?.meta.title.ja ?? id}」）。受給者証番号の列か、利用者台帳（氏名・受給者証番号）を追加してください。`,
+        `No 受給者証番号 for ${withoutNo.join(', ')}, so their days were not compared with the billing CSV. Add a 受給者証番号 column or a user table (name, number).`);
+    }
+  }
+
+  const billingMonths = new Set(billing.flatMap((b) => b.months));
+  const outsideRecords = new Map<string, number>();
+  const outsideBilling = new Map<string, number>();
+  for (const user of users.values()) {
+    if (withoutNo.includes(user.name)) continue;
+    const byDate = billedOf.get(user) ?? new Map<IsoDate, BilledDay[]>();
+    const recordsOf = new Map<IsoDate, DayRecord[]>();
+    for (const r of user.records) {
+      let list = recordsOf.get(r.date);
+      if (!list) recordsOf.set(r.date, (list = []));
+      list.push(r);
+    }
+    const hasMunicipality = user.records.some((r) => r.municipality?.trim());
+    const firstBilled = byDate.values().next().value?.[0];
+    const basePack = hasMunicipality || !firstBilled ? userPack(user.records, opts.defaultPack) : billedPack(firstBilled);
+    const service = user.records.find((r) => r.service !== undefined)?.service;
+    const fields = new Set<CanonicalField>();
+    for (const info of user.sheets) for (const f of info.fields) fields.add(f);
+    const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
+    const span = { from: user.records[0]?.date ?? '', to: user.records[user.records.length - 1]?.date ?? '' };
+    const dates = new Set<IsoDate>(byDate.keys());
+    for (const r of user.records) if (r.mode === 'home') dates.add(r.date);
+    // one subject re-pointed at each day (findings copy what they keep): no garbage per day
+    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: user.records, dataSpan: span, billed: [] };
+    const none: BilledDay[] = [];
+    const evaluable = new Map<EffectiveRule, boolean>();
+    const noRecords: DayRecord[] = [];
+    for (const date of [...dates].sort()) {
+      const month = date.slice(0, 7);
+      const billed = byDate.get(date) ?? none;
+      const all = recordsOf.get(date) ?? noRecords;
+      if (!recordMonths.has(month)) {
+        outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + billed.length);
+        continue;
+      }
+      if (!billingMonths.has(month)) {
+        outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
+        continue;
+      }
+      const pack = packOn(basePack, date, service);
+      subject.pack = pack;
+      subject.period.from = subject.period.to = date;
+      subject.all = all;
+      subject.home = all.length === 1 ? (all[0]!.mode === 'home' ? all : noRecords) : all.filter((r) => r.mode === 'home');
+      subject.billed = billed;
+      const rules = billingRules(pack);
+      for (let i = 0; i < rules.length; i++) {
+        const effective = rules[i]!;
+        let ok = evaluable.get(effective);
+        if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
+        if (!ok) continue;
+        const results = effective.rule.check(subject, effective.options, ctx);
+        for (const result of Array.isArray(results) ? results : [results]) {
+          if (result.outcome === 'pass') continue;
+          const finding = renderFinding(effective, subject, result, opts.asOf);
+          finding.locations.push(...billed.map(billedLocation));
+          findings.push(finding);
+        }
+      }
+    }
+  }
+  const list = (m: Map<string, number>) => [...m].sort().map(([month, n]) => `${month} (${n})`).join(', ');
+  if (outsideRecords.size > 0) {
+    for (const id of billingRuleIds) {
+      if (id === 'home-day-not-billed' || id === 'home-day-billed-remark') continue;
+      noteOnce(id, 'outside-records', `billed days in months the support records do not cover: ${list(outsideRecords)}`,
+        `国保連CSVの${list(outsideRecords).replace(/\((\d+)\)/g, '（$1日）')}の請求は、その月の支援記録が読み込まれていないため照合していません。その月の支援記録も指定してください。`,
+        `Billed days of ${list(outsideRecords)} (days) were not compared: no support records of those months were read.`);
+    }
+  }
+  if (outsideBilling.size > 0) {
+    for (const id of billingRuleIds) {
+      if (id === 'billed-home-day-record' || id === 'billed-time-mismatch') continue;
+      noteOnce(id, 'outside-billing', `home days in months the billing file does not cover: ${list(outsideBilling)}`,
+        `支援記録の${list(outsideBilling).replace(/\((\d+)\)/g, '（在宅$1日）')}は、国保連CSVにその月の実績記録票がないため照合していません。`,
+        `Home days of ${list(outsideBilling)} (days) were not compared: the billing CSV has no service records of those months.`);
+    }
+  }
+}
+
+/** The packs the billing rules may come from: each user's pack, each billed municipality's pack. */
+function packsInPlay(users: ReadonlyMap<string, UserData>, billed: BilledDay[], opts: ResolvedCheckOptions): string[] {
+  const packs = new Set<string>([opts.defaultPack]);
+  for (const u of users.values()) packs.add(userPack(u.records, opts.defaultPack));
+  for (const b of billed) {
+    const p = packForLocalGovCode(b.municipalityCode);
+    if (p) packs.add(p.id);
+  }
+  return [...packs].filter((p) => getPack(p));
+}
+
+/** One finding for every 受給者証番号 of the billing file that no user of the records has. */
+function unmatchedFinding(unmatched: Map<string, BilledDay[]>): Finding {
+  const numbers = [...unmatched.keys()].sort();
+  const ja = numbers.map((n) => `${n}（${unmatched.get(n)!.length}日）`).join('、');
+  const en = numbers.map((n) => `${n} (${unmatched.get(n)!.length} days)`).join(', ');
+  return {
+    ruleId: 'input-mapping',
+    severity: 'warning',
+    outcome: 'incomplete',
+    pack: 'national',
+    locations: numbers.map((n) => billedLocation(unmatched.get(n)![0]!)),
+    message: {
+      ja: `国保連CSVの受給者証番号 ${ja} は、支援記録のどの利用者とも結び付けられないため照合していません。支援記録に「受給者証番号」の列を追加するか、利用者台帳（氏名・受給者証番号）を指定してください。`,
+      en: `The recipient numbers ${en} of the billing CSV match no user of the support records, so those days were not compared. Add a 受給者証番号 column to the records or give a user table (name, number).`,
+    },
+    source: '',
+  };
+}

@@ -1,0 +1,441 @@
+// 国保連 interface CSV (障害者総合支援法 介護給付費等 インタフェース仕様書 共通編/事業所編 令和7年10月):
+// bytes → billed service days from the J611 実績記録票 records. Host-neutral: no Node, DOM or Office APIs.
+// Layout: ../shared/reference/kokuhoren-j611.md (item numbers and byte lengths are the official tables').
+import type { BilledDay, BillingFile } from '../core/model/billing.ts';
+import type { Finding } from '../core/model/report.ts';
+import { isValidLocalGovCode } from '../core/billing/local-gov-code.ts';
+
+/** J611 02 明細情報 items read (item number → name, attribute, max bytes). */
+const ITEM = {
+  id: [1, '交換情報識別番号', 4],
+  kind: [2, 'レコード種別コード', 2],
+  month: [3, 'サービス提供年月', 6],
+  municipality: [4, '市町村番号', 6],
+  provider: [5, '事業所番号', 10],
+  recipient: [6, '受給者証番号', 10],
+  form: [7, '様式種別番号', 4],
+  day: [9, '日付', 2],
+  start: [14, '開始時間', 4],
+  end: [15, '終了時間', 4],
+  offsite: [29, '施設外支援', 1],
+  remark: [35, '備考', 100],
+  status: [36, 'サービス提供の状況', 1],
+} as const satisfies Record<string, readonly [number, string, number]>;
+type Item = (typeof ITEM)[keyof typeof ITEM];
+
+/** Item counts of the 令和7年10月 tables: 01 has 172 items, 02 has 113. */
+const ITEMS_01 = 172;
+const ITEMS_02 = 113;
+/** fewest items a record needs for what is read */
+const MIN_01 = 7;
+const MIN_02 = ITEM.status[0];
+/** at most this many located findings per kind of problem, then one summary line */
+const MAX_FINDINGS_PER_KIND = 50;
+
+const CONTROL_START = /^"?1"?,"?\d{9}"?,/;
+const DATA_START = /^"?2"?,"?\d{9}"?,"?J\d{3}"?,/;
+
+/** The first bytes as ASCII text (Shift_JIS keeps ASCII as is), for detection. */
+function asciiHead(bytes: Uint8Array, max: number): string {
+  const n = Math.min(bytes.length, max);
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(bytes[i]!);
+  return s.replace(/^\ufeff|^\xef\xbb\xbf/, '');
+}
+
+/** A 国保連 interface file: a control record (1, running number …) followed by a data record of some 交換情報. */
+export function isKokuhorenCsv(bytes: Uint8Array): boolean {
+  const head = asciiHead(bytes, 4096);
+  if (!CONTROL_START.test(head)) return false;
+  const second = head.split(/\r\n|\n|\r/)[1];
+  return second !== undefined && (DATA_START.test(second) || /^"?3"?,"?\d{9}"?\s*$/.test(second));
+}
+
+/** A 国保連 interface file holding J611 (実績記録票) records, whatever it is called. */
+export function isJ611(bytes: Uint8Array): boolean {
+  if (!isKokuhorenCsv(bytes)) return false;
+  // "J611" after a comma or an opening quote, anywhere in the file
+  for (let i = 1; i + 4 <= bytes.length; i++) {
+    if (bytes[i] === 0x4a && bytes[i + 1] === 0x36 && bytes[i + 2] === 0x31 && bytes[i + 3] === 0x31 && (bytes[i - 1] === 0x2c || bytes[i - 1] === 0x22)) return true;
+  }
+  return false;
+}
+
+/** Bytes a text takes in Shift_JIS: ASCII and half-width katakana 1, others 2. */
+export function shiftJisLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+  }
+  return n;
+}
+
+/** Fields cut from each line of a J611 file (items beyond this are counted, not cut). */
+const CUT_LIMIT = MIN_02 + 2;
+const SJIS = new TextDecoder('shift_jis', { fatal: true });
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One line's fields, cut at byte level: Shift_JIS trail bytes are never a comma, quote, CR or LF, so the
+ * structure is ASCII. Only the fields asked for become strings, and only those with bytes >= 0x80 are decoded
+ * (each distinct text once: 備考 repeats). Decoding a whole file as Shift_JIS costs more than the whole check.
+ */
+class LineCutter {
+  private readonly starts = new Int32Array(CUT_LIMIT);
+  private readonly ends = new Int32Array(CUT_LIMIT);
+  private cut = 0;
+  /** fields on the line */
+  count = 0;
+  /** index of the first field asked for whose bytes do not decode, or -1 */
+  undecodable = -1;
+  private readonly cache = new Map<string, string | undefined>();
+  /** ASCII items of up to 7 bytes by their bytes as a number (7 × 7 bits, length above) */
+  private readonly short = new Map<number, string>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly decoder: TextDecoder,
+  ) {}
+
+  /** Cuts bytes[from, to) (a line without its CR LF). */
+  line(from: number, to: number): void {
+    const b = this.bytes;
+    let count = 1;
+    let cut = 0;
+    let start = from;
+    let quoted = false;
+    for (let i = from; i < to; i++) {
+      const c = b[i]!;
+      if (c === 0x22) quoted = !quoted;
+      else if (c === 0x2c && !quoted) {
+        if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = i);
+        start = i + 1;
+        count++;
+      }
+    }
+    if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = to);
+    this.cut = cut;
+    this.count = count;
+    this.undecodable = -1;
+  }
+
+  /** Field i (0-based) as text, quotes removed; undefined beyond the line. */
+  field(i: number): string | undefined {
+    if (i >= this.cut) return undefined;
+    const b = this.bytes;
+    let s = this.starts[i]!;
+    let e = this.ends[i]!;
+    if (e - s >= 2 && b[s] === 0x22 && b[e - 1] === 0x22) (s++, e--);
+    if (s === e) return '';
+    let high = false;
+    let key = 0;
+    for (let k = s; k < e; k++) {
+      const c = b[k]!;
+      if (c >= 0x80) (high = true), (k = e);
+      else key = key * 128 + c;
+    }
+    // short ASCII items (年月, 日付, 時間, codes) repeat on every record: one string each
+    if (!high && e - s <= 7) {
+      let text = this.short.get(key + (e - s) * 2 ** 49);
+      if (text === undefined) {
+        text = String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
+        if (text.includes('""')) text = text.replace(/""/g, '"');
+        if (this.short.size < 100_000) this.short.set(key + (e - s) * 2 ** 49, text);
+      }
+      return text;
+    }
+    const raw = String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
+    if (!high) return raw.includes('""') ? raw.replace(/""/g, '"') : raw;
+    let text = this.cache.get(raw);
+    if (text === undefined && !this.cache.has(raw)) {
+      try {
+        text = this.decoder.decode(b.subarray(s, e)).replace(/""/g, '"');
+      } catch {
+        text = undefined;
+      }
+      if (this.cache.size < 10_000) this.cache.set(raw, text);
+    }
+    if (text === undefined) {
+      if (this.undecodable < 0) this.undecodable = i;
+      return '';
+    }
+    return text;
+  }
+}
+
+const DAYS_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Whether the bytes hold non-ASCII and are valid UTF-8 (a file re-saved by an editor). */
+function isUtf8Text(bytes: Uint8Array): boolean {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return false;
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the J611 records of a 国保連 interface file; other 交換情報 are counted, bad records located. */
+export function readJ611Bytes(bytes: Uint8Array, file: string): BillingFile {
+  const findings: Finding[] = [];
+  const perKind = new Map<string, number>();
+  const note = (kind: string, ruleId: string, line: number | undefined, item: Item | number | undefined, ja: string, en: string) => {
+    const count = (perKind.get(kind) ?? 0) + 1;
+    perKind.set(kind, count);
+    if (count > MAX_FINDINGS_PER_KIND) return;
+    const [no, name] = typeof item === 'number' ? [item, undefined] : item ? [item[0], item[1]] : [undefined, undefined];
+    const whereJa = `${file}${line !== undefined ? ` ${line}行目` : ''}${no !== undefined ? `（項目${no}${name ? `「${name}」` : ''}）` : ''}`;
+    const whereEn = `${file}${line !== undefined ? `, line ${line}` : ''}${no !== undefined ? `, item ${no}${name ? ` (${name})` : ''}` : ''}`;
+    const location: Finding['locations'][number] = { file };
+    if (line !== undefined) location.row = line;
+    if (no !== undefined) location.item = no;
+    findings.push({
+      ruleId,
+      severity: 'warning',
+      outcome: 'incomplete',
+      pack: 'national',
+      locations: [location],
+      message: { ja: `${whereJa}: ${ja}`, en: `${whereEn}: ${en}` },
+      source: '',
+    });
+  };
+
+  const utf8 = isUtf8Text(bytes);
+  const cut = new LineCutter(bytes, utf8 ? UTF8 : SJIS);
+  const item = (it: Item): string | undefined => cut.field(it[0] + 1);
+  if (utf8) {
+    note('utf8', 'input-encoding', undefined, undefined, 'Shift_JIS ではなく UTF-8 で保存されています。UTF-8 として読みました。国保連へ送るファイルは請求ソフトが出力したものをそのまま使ってください。', 'saved as UTF-8, not Shift_JIS as the interface requires; read as UTF-8. Use the file as the billing software wrote it.');
+  }
+  // a UTF-8 BOM
+  let pos = utf8 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let lineNo = 0;
+  let firstLine = '';
+
+  const days: BilledDay[] = [];
+  const months = new Set<string>();
+  const skipped: Record<string, number> = {};
+  let basicRecords = 0;
+  let dataRecords = 0;
+  let declaredCount: number | undefined;
+  let ended = false;
+  let countMismatchNoted = false;
+
+  while (pos < bytes.length) {
+    let next = bytes.indexOf(0x0a, pos);
+    if (next < 0) next = bytes.length;
+    const end = next > pos && bytes[next - 1] === 0x0d ? next - 1 : next;
+    const from = pos;
+    pos = next + 1;
+    lineNo++;
+    if (end === from) continue;
+    cut.line(from, end);
+    const kind = cut.field(0);
+    const running = cut.field(1);
+    if (lineNo === 1) firstLine = `${kind},${running},`;
+    if (ended) {
+      note('after-end', 'input-value', lineNo, 1, 'エンドレコード（3）の後にレコードがあります。この行は読んでいません。', 'a record follows the end record (3); the line was not read.');
+      continue;
+    }
+    if (running === undefined || !/^\d{1,9}$/.test(running) || Number(running) !== lineNo) {
+      note('running', 'input-number', lineNo, 2, `レコード番号（連番）が「${running ?? ''}」です（${lineNo} のはず）。ファイルの一部が欠けているか、並べ替えられた可能性があります。`, `the record number is "${running ?? ''}", expected ${lineNo}; part of the file may be missing or reordered.`);
+    }
+    if (kind === '1') {
+      if (lineNo !== 1) note('control', 'input-value', lineNo, 1, 'コントロールレコード（1）がファイルの途中にあります。', 'a control record (1) in the middle of the file.');
+      const count = cut.field(3);
+      if (count !== undefined && /^\d{1,9}$/.test(count)) declaredCount = Number(count);
+      continue;
+    }
+    if (kind === '3') {
+      ended = true;
+      continue;
+    }
+    if (kind !== '2') {
+      note('kind', 'input-value', lineNo, 1, `レコード種別「${kind ?? ''}」は 1（コントロール）・2（データ）・3（エンド）のどれでもありません。この行は読んでいません。`, `record kind "${kind ?? ''}" is none of 1 (control), 2 (data), 3 (end); the line was not read.`);
+      continue;
+    }
+    dataRecords++;
+    // the data record's payload: J611 items 1 … n follow the outer kind and running number
+    const itemCount = cut.count - 2;
+    const id = item(ITEM.id) ?? '';
+    if (id !== 'J611') {
+      skipped[id] = (skipped[id] ?? 0) + 1;
+      continue;
+    }
+    const recordKind = item(ITEM.kind);
+    if (recordKind === '01') {
+      if (itemCount < MIN_01) {
+        note('short', 'input-value', lineNo, undefined, `J611 基本情報（01）の項目が ${itemCount} 個しかありません（${ITEMS_01} 個のはず）。この行は読んでいません。`, `the J611 basic record (01) has ${itemCount} items, expected ${ITEMS_01}; the line was not read.`);
+        continue;
+      }
+      const month = item(ITEM.month)!;
+      if (!/^\d{6}$/.test(month) || +month.slice(4) < 1 || +month.slice(4) > 12) {
+        note('month', 'input-date', lineNo, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。`, `"${month}" is not a year and month (YYYYMM).`);
+        continue;
+      }
+      basicRecords++;
+      months.add(`${month.slice(0, 4)}-${month.slice(4)}`);
+      continue;
+    }
+    if (recordKind !== '02') {
+      note('record-kind', 'input-value', lineNo, ITEM.kind, `レコード種別コード「${recordKind ?? ''}」は 01・02 のどちらでもありません。この行は読んでいません。`, `record kind code "${recordKind ?? ''}" is neither 01 nor 02; the line was not read.`);
+      continue;
+    }
+    if (itemCount < MIN_02) {
+      note('short', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目が ${itemCount} 個しかありません（${ITEMS_02} 個のはず）。この行は読んでいません。`, `the J611 detail record (02) has ${itemCount} items, expected ${ITEMS_02}; the line was not read.`);
+      continue;
+    }
+    if (itemCount !== ITEMS_02 && !countMismatchNoted) {
+      countMismatchNoted = true;
+      note('count', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目数が ${itemCount} 個です（令和7年10月版の仕様は ${ITEMS_02} 個）。項目36までを位置で読みました。仕様書の版が違う可能性があります。`, `the J611 detail record (02) has ${itemCount} items (the 令和7年10月 specification has ${ITEMS_02}); items up to 36 were read by position. The file may follow another version of the specification.`);
+    }
+    const day = readDetail(item, lineNo, file, note);
+    if (cut.undecodable >= 0) {
+      note('encoding', 'input-encoding', lineNo, cut.undecodable - 1, 'Shift_JIS として読めない文字があります。この行は読んでいません。請求ソフトから出力し直してください。', 'holds bytes that are not Shift_JIS; the line was not read. Export the file again from the billing software.');
+      continue;
+    }
+    if (day) {
+      days.push(day);
+      months.add(day.date.slice(0, 7));
+    }
+  }
+
+  if (!CONTROL_START.test(firstLine)) {
+    note('no-control', 'input-value', 1, 1, '先頭がコントロールレコード（1）ではありません。', 'the file does not start with a control record (1).');
+  }
+  if (!ended) {
+    note('no-end', 'input-value', lineNo, undefined, 'エンドレコード（3）がありません。ファイルの最後が欠けている可能性があります。請求ソフトから出力し直してください。', 'there is no end record (3); the end of the file may be missing. Export the file again from the billing software.');
+  }
+  if (declaredCount !== undefined && declaredCount !== dataRecords) {
+    note('declared', 'input-number', 1, 4, `コントロールレコードのレコード件数は ${declaredCount} 件ですが、データレコードは ${dataRecords} 件です。ファイルの一部が欠けている可能性があります。`, `the control record announces ${declaredCount} data records, the file has ${dataRecords}; part of the file may be missing.`);
+  }
+  if (days.length === 0 && basicRecords === 0) {
+    const others = Object.keys(skipped);
+    note('no-j611', 'input-mapping', undefined, undefined, `J611（サービス提供実績記録票）のレコードがありません${others.length ? `（${others.join('・')} のみ）` : ''}。実績記録票を含むファイルを指定してください。`, `no J611 (service record) records${others.length ? ` (only ${others.join(', ')})` : ''}. Give the file that holds the 実績記録票.`);
+  }
+  for (const [kind, count] of perKind) {
+    if (count > MAX_FINDINGS_PER_KIND) {
+      note(`${kind}-more`, 'input-value', undefined, undefined, `同じ種類の問題がほかに ${count - MAX_FINDINGS_PER_KIND} 件あります。`, `${count - MAX_FINDINGS_PER_KIND} more problems of the same kind.`);
+    }
+  }
+  return { file, days, basicRecords, months: [...months].sort(), skipped, inputFindings: findings };
+}
+
+type Note = (kind: string, ruleId: string, line: number, item: Item, ja: string, en: string) => void;
+type ItemOf = (it: Item) => string | undefined;
+
+// values repeat across a file's thousands of records: each distinct one is checked once
+const isoCache = new Map<string, string | null>();
+const codeCache = new Map<string, boolean>();
+const timeCache = new Map<string, number | null>();
+
+/** YYYYMM + DD as an ISO date; null for no such day. */
+function isoDay(month: string, dd: string): string | null {
+  const key = `${month}/${dd}`;
+  let iso = isoCache.get(key);
+  if (iso === undefined) {
+    const y = +month.slice(0, 4);
+    const m = +month.slice(4, 6);
+    const ok = /^\d{6}$/.test(month) && m >= 1 && m <= 12 && /^\d{1,2}$/.test(dd) && +dd >= 1 && +dd <= DAYS_IN_MONTH(y, m);
+    iso = ok ? `${month.slice(0, 4)}-${month.slice(4)}-${dd.padStart(2, '0')}` : null;
+    if (isoCache.size < 100_000) isoCache.set(key, iso);
+  }
+  return iso;
+}
+
+/** HHMM (3 or 4 digits) as minutes; null when unreadable. */
+function hhmmMinutes(v: string): number | null {
+  let minutes = timeCache.get(v);
+  if (minutes === undefined) {
+    const hm = /^\d{3,4}$/.test(v) ? v.padStart(4, '0') : '';
+    const value = hm ? +hm.slice(0, 2) * 60 + +hm.slice(2) : NaN;
+    minutes = !hm || +hm.slice(2) > 59 || value > 48 * 60 ? null : value;
+    if (timeCache.size < 10_000) timeCache.set(v, minutes);
+  }
+  return minutes;
+}
+
+function validCode(code: string): boolean {
+  let ok = codeCache.get(code);
+  if (ok === undefined) codeCache.set(code, (ok = isValidLocalGovCode(code)));
+  return ok;
+}
+
+/** A text item longer than its byte length is noted (and kept). */
+function checkLength(item: ItemOf, it: Item, line: number, note: Note): void {
+  const v = item(it) ?? '';
+  if (v.length * 2 <= it[2]) return;
+  const n = shiftJisLength(v);
+  if (n > it[2]) note('length', 'input-value', line, it, `「${v}」は ${it[2]} バイトを超えています（${n} バイト）。`, `"${v}" is longer than ${it[2]} bytes (${n}).`);
+}
+
+function timeItem(item: ItemOf, it: Item, line: number, note: Note): number | undefined {
+  const v = (item(it) ?? '').trim();
+  if (v === '') return undefined;
+  const minutes = hhmmMinutes(v);
+  if (minutes !== null) return minutes;
+  note('time', 'input-time', line, it, `「${v}」は時刻（HHMM、例: 10:00 → 1000）として読めません。`, `"${v}" is not a time (HHMM, e.g. 10:00 → 1000).`);
+  return undefined;
+}
+
+/** A J611 02 record as a billed day, or undefined when its date or user cannot be read. */
+function readDetail(item: ItemOf, line: number, file: string, note: Note): BilledDay | undefined {
+  const month = item(ITEM.month) ?? '';
+  const dd = item(ITEM.day) ?? '';
+  const date = isoDay(month, dd);
+  if (date === null) {
+    const m = +month.slice(4, 6);
+    if (!/^\d{6}$/.test(month) || m < 1 || m > 12) {
+      note('month', 'input-date', line, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。この行は読んでいません。`, `"${month}" is not a year and month (YYYYMM); the line was not read.`);
+    } else {
+      note('day', 'input-date', line, ITEM.day, `「${dd}」は${+month.slice(0, 4)}年${m}月の日付ではありません。この行は読んでいません。`, `"${dd}" is not a day of ${month}; the line was not read.`);
+    }
+    return undefined;
+  }
+  const recipientNo = (item(ITEM.recipient) ?? '').trim();
+  if (recipientNo === '') {
+    note('recipient', 'input-value', line, ITEM.recipient, '受給者証番号が空欄です。この行は読んでいません。', 'the recipient certificate number is blank; the line was not read.');
+    return undefined;
+  }
+  checkLength(item, ITEM.recipient, line, note);
+  checkLength(item, ITEM.provider, line, note);
+  checkLength(item, ITEM.remark, line, note);
+  const municipalityCode = (item(ITEM.municipality) ?? '').trim();
+  const municipalityCodeValid = validCode(municipalityCode);
+  if (!municipalityCodeValid) {
+    note('municipality', 'input-value', line, ITEM.municipality, `「${municipalityCode}」は市町村番号（6桁、最後の1桁はチェックデジット）として正しくありません。支給決定市町村を判定できません。受給者証の市町村番号を確かめてください。`, `"${municipalityCode}" is not a valid municipality number (6 digits, the last a check digit); the municipality is unknown. Check the number on the certificate.`);
+  }
+  const formType = item(ITEM.form) ?? '';
+  if (formType.length !== 4 || !/^\d{4}$/.test(formType)) note('form', 'input-value', line, ITEM.form, `様式種別番号「${formType}」は数字4桁ではありません。`, `form type "${formType}" is not 4 digits.`);
+  const start = timeItem(item, ITEM.start, line, note);
+  const end = timeItem(item, ITEM.end, line, note);
+  const offsiteCode = (item(ITEM.offsite) ?? '').trim();
+  if (offsiteCode !== '' && offsiteCode !== '1' && offsiteCode !== '0') {
+    note('offsite', 'input-value', line, ITEM.offsite, `施設外支援「${offsiteCode}」は 1 か空欄のはずです。施設外支援ではない日として読みました。`, `off-site support "${offsiteCode}" should be 1 or blank; read as not off-site.`);
+  }
+  const status = item(ITEM.status) ?? '';
+  if (status.length > 1) note('length', 'input-value', line, ITEM.status, `サービス提供の状況「${status}」は1桁のはずです。書かれたとおりに残しました。`, `service status "${status}" should be one character; kept as written.`);
+  const day: BilledDay = {
+    date,
+    recipientNo,
+    municipalityCode,
+    municipalityCodeValid,
+    providerNo: (item(ITEM.provider) ?? '').trim(),
+    formType,
+    offsite: offsiteCode === '1',
+    remark: item(ITEM.remark) ?? '',
+    status,
+    source: { file, line },
+  };
+  if (start !== undefined) day.start = start;
+  if (end !== undefined) day.end = end;
+  return day;
+}
