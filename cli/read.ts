@@ -54,8 +54,8 @@ function unreadable(file: string, detail: string): CliError {
   );
 }
 
-/** Read an .xlsx or .csv file; `displayPath` is the path as the user typed it. */
-export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
+/** The bytes of an .xlsx or .csv file, with located errors; `displayPath` is the path as the user typed it. */
+export async function readInputBytes(path: string, displayPath: string): Promise<Buffer> {
   const kind = inputKind(path);
   if (!kind) {
     throw new CliError(
@@ -80,6 +80,13 @@ export async function readInput(path: string, displayPath: string, sheets: strin
     if (code === 'EISDIR') throw unreadable(displayPath, 'directory / ディレクトリです');
     throw unreadable(displayPath, code ?? String(e));
   }
+  return bytes;
+}
+
+/** Read an .xlsx or .csv file; `displayPath` is the path as the user typed it. */
+export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
+  const kind = inputKind(path);
+  const bytes = await readInputBytes(path, displayPath);
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (kind === 'csv') {
     try {

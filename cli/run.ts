@@ -1,7 +1,7 @@
 // The CLI program as a function: argv in, text out, exit status back. Thin: all rule logic is in core/.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Bilingual, Report } from '../core/model/report.ts';
+import type { Bilingual } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
 import { type CliOptions, parseCli } from './args.ts';
 import { CliError, usageError } from './errors.ts';
@@ -15,7 +15,7 @@ import {
   type TextStyle,
   useColor,
 } from './present.ts';
-import { inputKind, readInput } from './read.ts';
+import { inputKind, readInput, readInputBytes } from './read.ts';
 import { renderRulesText, rulesJson } from './rules-table.ts';
 
 export interface CliIO {
@@ -98,25 +98,26 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   const core = await import('../core/index.ts');
   validatePack(core, 'municipality', opts.municipality);
 
-  const imported: ImportedSheet[] = [];
-  for (const file of opts.files) {
-    const { grids } = await readInput(file, file, opts.sheets);
-    const sheets = grids.map((g) => core.importGrid(g, { mapping: opts.mapping }));
-    if (sheets.length > 0 && sheets.every((s) => s.problem)) {
-      throw new CliError({
-        ja: `${file} からチェックできる記録を読み取れませんでした。\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.ja}`).join('\n')}`,
-        en: `No checkable records could be read from ${file}.\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.en}`).join('\n')}`,
-      });
-    }
-    imported.push(...sheets);
+  const { checkFiles } = await import('../pipeline/check-files.ts');
+  const { FormatError } = await import('../formats/index.ts');
+  const files = [];
+  for (const file of opts.files) files.push({ name: file, bytes: await readInputBytes(file, file) });
+  let checked;
+  try {
+    checked = await checkFiles(files, {
+      sheets: opts.sheets,
+      mapping: opts.mapping,
+      fallbackRead: (f, sheets) => readInput(f.name, f.name, sheets),
+      defaultPack: opts.municipality ?? 'national',
+      asOf: opts.asOf,
+      weekStart: opts.weekStart,
+      ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
+    }, true);
+  } catch (e) {
+    if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
+    throw e;
   }
-
-  const report: Report = core.checkSheets(imported, {
-    defaultPack: opts.municipality ?? 'national',
-    asOf: opts.asOf,
-    weekStart: opts.weekStart,
-    ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
-  });
+  const { imported, report } = checked;
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {
