@@ -1,15 +1,12 @@
-// --annotate: write a highlighted COPY of the workbook plus a findings sheet. Never touches the input.
-import { readFile, realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+// --annotate: write the patched copy (formats/xlsx/annotate.ts) beside the target, then rename it into
+// place. Never touches the input: the target is refused when it is the input under any name.
+import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../core/model/report.ts';
 import { CliError } from './errors.ts';
-import { findingTone, rowTones } from '../core/engine/row-tones.ts';
-import { findingKind, formatPeriod, KIND_LABEL } from './present.ts';
+import { AnnotateError, annotateXlsx } from '../formats/xlsx/annotate.ts';
 
-export const FILL_ERROR = 'FFFFC7CE';
-export const FILL_WARNING = 'FFFFEB9C';
-export const RESULT_SHEET = 'チェック結果';
+export { FILL_ERROR, FILL_WARNING, RESULT_SHEET } from '../formats/xlsx/annotate.ts';
 
 async function canonicalPath(p: string): Promise<string> {
   try {
@@ -19,23 +16,35 @@ async function canonicalPath(p: string): Promise<string> {
   }
 }
 
+/** Whether `a` and `b` name the same file: same device and inode (hard links), or the same real path. */
 export async function samePath(a: string, b: string): Promise<boolean> {
-  return (await canonicalPath(a)) === (await canonicalPath(b));
-}
-
-
-function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(wb.worksheets.map((ws) => ws.name));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!taken.has(name)) return name;
+  if ((await canonicalPath(a)) === (await canonicalPath(b))) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // one of them does not exist: not the same file
   }
 }
 
+function sameFileError(outPath: string): CliError {
+  return new CliError({
+    ja: `--annotate の出力先が入力ファイルと同じです: ${outPath}（元のファイルは変更しません。別の名前を指定してください）`,
+    en: `--annotate output is the input file itself: ${outPath} (the input is never modified; choose another name)`,
+  });
+}
+
+function writeError(outPath: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return new CliError({
+    ja: `注釈付きファイルを書き込めません: ${outPath}（${code}）。書き込める場所を指定してください`,
+    en: `Cannot write the annotated copy: ${outPath} (${code}). Choose a writable location`,
+  });
+}
+
 /**
- * Load `inputPath`, fill the rows the findings point at (only locations of `displayFile`),
- * add a findings sheet, and write to `outPath`.
+ * Read `inputPath`, highlight the rows the findings point at (only locations of `displayFile`),
+ * add a findings sheet, and write the copy to `outPath` (temporary file + rename).
  */
 export async function annotateWorkbook(
   inputPath: string,
@@ -43,74 +52,31 @@ export async function annotateWorkbook(
   outPath: string,
   findings: Finding[],
 ): Promise<{ rowsFilled: number; sheetName: string }> {
-  if (await samePath(inputPath, outPath)) {
-    throw new CliError({
-      ja: `--annotate の出力先が入力ファイルと同じです: ${outPath}（元のファイルは変更しません。別の名前を指定してください）`,
-      en: `--annotate output is the input file itself: ${outPath} (the input is never modified; choose another name)`,
-    });
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(inputPath)) as unknown as ArrayBuffer);
-
-  let rowsFilled = 0;
-  for (const ws of wb.worksheets) {
-    const rows = rowTones(findings, ws.name, displayFile);
-    const cols = Math.max(ws.columnCount, 1);
-    for (const [rowNo, fill] of rows) {
-      const row = ws.getRow(rowNo);
-      const argb = fill === 'error' ? FILL_ERROR : FILL_WARNING;
-      for (let c = 1; c <= cols; c++) {
-        const cell = row.getCell(c);
-        if (cell.isMerged && cell.master !== cell) continue;
-        // a fresh style object: exceljs shares style objects between cells of a row/column
-        cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } };
-      }
-      rowsFilled++;
-    }
-  }
-
-  const sheetName = uniqueSheetName(wb, RESULT_SHEET);
-  const out = wb.addWorksheet(sheetName);
-  out.columns = [
-    { header: '重大度', key: 'kind', width: 10 },
-    { header: 'ルール', key: 'rule', width: 24 },
-    { header: '利用者', key: 'user', width: 14 },
-    { header: '期間', key: 'period', width: 24 },
-    { header: 'シート', key: 'sheet', width: 12 },
-    { header: '行', key: 'rows', width: 16 },
-    { header: 'メッセージ', key: 'message', width: 80 },
-    { header: '根拠', key: 'source', width: 24 },
-  ];
-  out.getRow(1).font = { bold: true };
-  out.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const f of findings) {
-    const mine = f.locations.filter((l) => l.file === undefined || l.file === displayFile);
-    const sheets = [...new Set(mine.map((l) => l.sheet).filter((s): s is string => Boolean(s)))];
-    const rows = [...new Set(mine.map((l) => (l.row === undefined ? '' : `${l.column ?? ''}${l.row}`)).filter(Boolean))];
-    const kind = findingKind(f);
-    const r = out.addRow({
-      kind: KIND_LABEL[kind].ja,
-      rule: f.ruleId,
-      user: f.user ?? '',
-      period: formatPeriod(f.period),
-      sheet: sheets.join(', '),
-      rows: rows.join(', '),
-      message: f.message.ja,
-      source: f.source,
-    });
-    const fill = findingTone(f);
-    if (fill) {
-      r.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill === 'error' ? FILL_ERROR : FILL_WARNING } };
-    }
-    r.getCell(7).alignment = { wrapText: true, vertical: 'top' };
-  }
+  if (await samePath(inputPath, outPath)) throw sameFileError(outPath);
+  const original = await readFile(inputPath);
+  let result;
   try {
-    await wb.xlsx.writeFile(outPath);
+    result = annotateXlsx(new Uint8Array(original.buffer, original.byteOffset, original.byteLength), findings, displayFile);
   } catch (e) {
-    throw new CliError({
-      ja: `注釈付きファイルを書き込めません: ${outPath}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`,
-      en: `Cannot write the annotated copy: ${outPath} (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-    });
+    if (e instanceof AnnotateError) throw new CliError(e.bilingual);
+    throw e;
   }
-  return { rowsFilled, sheetName };
+  const temp = join(dirname(resolve(outPath)), `.${basename(outPath)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    // 'wx': never follow or reuse an existing file
+    const fh = await open(temp, 'wx', 0o644);
+    try {
+      await fh.writeFile(result.bytes);
+    } finally {
+      await fh.close();
+    }
+    // checked again just before the rename: the target may have become the input meanwhile
+    if (await samePath(inputPath, outPath)) throw sameFileError(outPath);
+    await rename(temp, outPath);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    if (e instanceof CliError) throw e;
+    throw writeError(outPath, e);
+  }
+  return { rowsFilled: result.rowsHighlighted, sheetName: result.sheetName };
 }

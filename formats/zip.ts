@@ -11,6 +11,7 @@ export class LeanReadError extends Error {
 const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
+const SIG_DESCRIPTOR = 0x08074b50;
 const EOCD_SIZE = 22;
 /** a part larger than this is not inflated (guards against zip bombs) */
 const MAX_PART_BYTES = 1 << 30;
@@ -21,12 +22,20 @@ interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** offset of the central directory record (the patch writer copies it) */
+  centralOffset: number;
+  centralLength: number;
+  flags: number;
 }
 
 export class ZipArchive {
   private readonly buf: Uint8Array;
   private readonly view: DataView;
   private readonly entries = new Map<string, ZipEntry>();
+  /** every central directory record in order, directories included */
+  private readonly order: ZipEntry[] = [];
+  /** EOCD comment (kept by the patch writer) */
+  comment: Uint8Array = new Uint8Array(0);
 
   constructor(bytes: Uint8Array) {
     this.buf = bytes;
@@ -54,6 +63,7 @@ export class ZipArchive {
     if (disk !== 0 || cdDisk !== 0) throw new LeanReadError('multi-disk zip');
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new LeanReadError('zip64');
     if (cdOffset + cdSize > eocd) throw new LeanReadError('central directory out of range');
+    this.comment = b.slice(eocd + EOCD_SIZE, Math.min(b.length, eocd + EOCD_SIZE + u16(this.view, eocd + 20)));
     let p = cdOffset;
     for (let n = 0; n < count; n++) {
       if (p + 46 > eocd || u32(this.view, p) !== SIG_CENTRAL) throw new LeanReadError('bad central directory');
@@ -69,11 +79,13 @@ export class ZipArchive {
       const nameEnd = p + 46 + nameLen;
       if (nameEnd > eocd) throw new LeanReadError('bad central directory');
       let name = decodeName(b.subarray(p + 46, nameEnd), (flags & 0x800) !== 0);
+      const centralOffset = p;
       p = nameEnd + extraLen + commentLen;
+      this.order.push({ name, method, compressedSize, size, localOffset, centralOffset, centralLength: p - centralOffset, flags });
       if (name.endsWith('/')) continue; // directory
       if (name.startsWith('/')) name = name.slice(1);
       // encrypted entries are refused only if read: an unrelated encrypted part is no reason to give up
-      this.entries.set(name, { name, method: flags & 1 ? -1 : method, compressedSize, size, localOffset });
+      this.entries.set(name, { name, method: flags & 1 ? -1 : method, compressedSize, size, localOffset, centralOffset, centralLength: p - centralOffset, flags });
     }
   }
 
@@ -83,6 +95,22 @@ export class ZipArchive {
 
   names(): string[] {
     return [...this.entries.keys()];
+  }
+
+  /**
+   * Every record of the archive in order, as raw bytes the patch writer copies unchanged:
+   * `local` is the local header, the compressed data and any data descriptor; `central` the
+   * central directory record. `name` is the entry name as read (leading '/' kept).
+   */
+  rawEntries(): { name: string; local: Uint8Array; central: Uint8Array }[] {
+    const b = this.buf;
+    return this.order.map((e) => {
+      if (e.localOffset + 30 > b.length || u32(this.view, e.localOffset) !== SIG_LOCAL) throw new LeanReadError(`bad local header ${e.name}`);
+      let end = e.localOffset + 30 + u16(this.view, e.localOffset + 26) + u16(this.view, e.localOffset + 28) + e.compressedSize;
+      if (e.flags & 8) end += end + 4 <= b.length && u32(this.view, end) === SIG_DESCRIPTOR ? 16 : 12;
+      if (end > b.length) throw new LeanReadError(`truncated entry ${e.name}`);
+      return { name: e.name, local: b.subarray(e.localOffset, end), central: b.subarray(e.centralOffset, e.centralOffset + e.centralLength) };
+    });
   }
 
   /** The inflated bytes of one part, or undefined when the zip has no such entry. */
@@ -138,4 +166,111 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return s;
+}
+
+// ---------------------------------------------------------------- writing
+
+let CRC_TABLE: Uint32Array | undefined;
+
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A ZIP written record by record: raw copies of an original's records, or new deflated entries. */
+export class ZipWriter {
+  private readonly locals: Uint8Array[] = [];
+  private readonly centrals: Uint8Array[] = [];
+  private offset = 0;
+
+  /** Copy an original record unchanged (only the local header offset in its central record moves). */
+  copy(raw: { local: Uint8Array; central: Uint8Array }): void {
+    const central = raw.central.slice();
+    new DataView(central.buffer).setUint32(42, this.offset, true);
+    this.push(raw.local, central);
+  }
+
+  /** A new entry (deflated); `nameBytes` the raw name, `time`/`date` DOS stamps. */
+  add(nameBytes: Uint8Array, data: Uint8Array, deflated: Uint8Array, time: number, date: number, utf8Name: boolean): void {
+    const crc = crc32(data);
+    const flags = utf8Name ? 0x800 : 0;
+    const local = new Uint8Array(30 + nameBytes.length + deflated.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, SIG_LOCAL, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, flags, true);
+    lv.setUint16(8, 8, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, deflated.length, true);
+    lv.setUint32(22, data.length, true);
+    lv.setUint16(26, nameBytes.length, true);
+    local.set(nameBytes, 30);
+    local.set(deflated, 30 + nameBytes.length);
+    const central = new Uint8Array(46 + nameBytes.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, SIG_CENTRAL, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, deflated.length, true);
+    cv.setUint32(24, data.length, true);
+    cv.setUint16(28, nameBytes.length, true);
+    cv.setUint32(42, this.offset, true);
+    central.set(nameBytes, 46);
+    this.push(local, central);
+  }
+
+  private push(local: Uint8Array, central: Uint8Array): void {
+    if (this.offset + local.length > 0xfffffffe) throw new LeanReadError('zip too large to write (zip64)');
+    this.locals.push(local);
+    this.centrals.push(central);
+    this.offset += local.length;
+  }
+
+  /** The whole archive. */
+  finish(comment: Uint8Array = new Uint8Array(0)): Uint8Array {
+    const cdSize = this.centrals.reduce((n, c) => n + c.length, 0);
+    if (this.centrals.length > 0xfffe) throw new LeanReadError('too many entries to write (zip64)');
+    const out = new Uint8Array(this.offset + cdSize + EOCD_SIZE + comment.length);
+    let p = 0;
+    for (const l of this.locals) {
+      out.set(l, p);
+      p += l.length;
+    }
+    for (const c of this.centrals) {
+      out.set(c, p);
+      p += c.length;
+    }
+    const v = new DataView(out.buffer);
+    v.setUint32(p, SIG_EOCD, true);
+    v.setUint16(p + 8, this.centrals.length, true);
+    v.setUint16(p + 10, this.centrals.length, true);
+    v.setUint32(p + 12, cdSize, true);
+    v.setUint32(p + 16, this.offset, true);
+    v.setUint16(p + 20, comment.length, true);
+    out.set(comment, p + EOCD_SIZE);
+    return out;
+  }
+}
+
+/** The raw name bytes and DOS time/date of a central directory record. */
+export function centralInfo(central: Uint8Array): { nameBytes: Uint8Array; time: number; date: number; utf8: boolean } {
+  const v = new DataView(central.buffer, central.byteOffset, central.byteLength);
+  const nameLen = v.getUint16(28, true);
+  return { nameBytes: central.subarray(46, 46 + nameLen), time: v.getUint16(12, true), date: v.getUint16(14, true), utf8: (v.getUint16(8, true) & 0x800) !== 0 };
 }

@@ -385,7 +385,8 @@ function plainCell(t: string | undefined, styleId: number | undefined, v: Raw, c
       return xmlDecodeSimple(v);
     case 'inlineStr':
       plainType = v.richText ? T_RICHTEXT : T_STRING;
-      return v;
+      // deliberately not exceljs: _xHHHH_ escapes are decoded in inline strings too, as Excel does
+      return typeof v === 'string' ? unescapeX(v) : v;
     case 'b':
       plainType = T_BOOLEAN;
       return parseInt(v, 10) !== 0;
