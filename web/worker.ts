@@ -5,6 +5,7 @@ import type { ImportedSheet, SheetGrid } from '../core/import/types.ts';
 import { checkFiles, sheetKey, type InputFile } from '../pipeline/check-files.ts';
 import { findingsTable, toCsv } from '../pipeline/findings-table.ts';
 import { writeTableXlsx } from '../formats/xlsx/write-table.ts';
+import { annotateXlsx } from '../formats/xlsx/annotate.ts';
 import type { FromWorker, SheetView, ToWorker } from './protocol.ts';
 
 interface Last {
@@ -90,8 +91,19 @@ async function handle(m: ToWorker): Promise<void> {
   }
   const file = last.files.find((f) => f.name === m.file);
   if (!file) throw new Error('unknown file');
-  // TEMP until formats/xlsx/annotate.ts (issue-9) is merged
-  throw Object.assign(new Error('annotate'), { bilingual: { ja: `色付けしたコピーはまだ作れません: ${file.name}`, en: `The highlighted copy is not available yet: ${file.name}` } });
+  const res = annotateXlsx(file.bytes, last.report.findings, file.name);
+  const base = file.name.replace(/\.xlsx$/i, '');
+  post(
+    {
+      type: 'file',
+      id: m.id,
+      name: `${base}（チェック済み）.xlsx`,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: res.bytes,
+      note: { ja: `${res.rowsHighlighted}行に色付けし、シート「${res.sheetName}」を加えました（元のファイルはそのままです）`, en: `${res.rowsHighlighted} row(s) highlighted, sheet "${res.sheetName}" added (the original file is unchanged)` },
+    },
+    [res.bytes.buffer],
+  );
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
