@@ -36,8 +36,8 @@ async function bundle(entry, name) {
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Build into outDir (default dist/web). Returns the written file names. */
-export async function buildWeb(outDir = resolve(root, 'dist/web')) {
+/** Build into outDir (default dist/web); `single: false` leaves out zaitaku-check.html (extension pages forbid inline scripts). */
+export async function buildWeb(outDir = resolve(root, 'dist/web'), { single = true } = {}) {
   const [main, worker, template, css] = await Promise.all([
     bundle('web/main.ts', 'ZaitakuChecker'),
     bundle('web/worker.ts', 'ZaitakuWorker'),
@@ -51,8 +51,8 @@ export async function buildWeb(outDir = resolve(root, 'dist/web')) {
   // the worker's code as a JS string ("<" escaped so no "</script>" can end the element)
   const inline = `window.__zaitakuWorkerSource=${JSON.stringify(worker).replace(/</g, '\\u003c')};\n${main}`;
   const singleCsp = `default-src 'none'; script-src ${sha256(inline)}; worker-src blob:; style-src ${sha256(css)}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'`;
-  const single = fill(singleCsp, `<style>${css}</style>`, `<script>${inline}</script>`);
-  const files = { 'checker.html': hosted, 'checker.js': main, 'worker.js': worker, 'checker.css': css, 'zaitaku-check.html': single };
+  const singleFile = fill(singleCsp, `<style>${css}</style>`, `<script>${inline}</script>`);
+  const files = { 'checker.html': hosted, 'checker.js': main, 'worker.js': worker, 'checker.css': css, ...(single ? { 'zaitaku-check.html': singleFile } : {}) };
   for (const [name, text] of Object.entries(files)) await writeFile(resolve(outDir, name), text);
   return Object.keys(files);
 }
