@@ -8,7 +8,8 @@ import { buildWeb } from '../web/build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const e2e = process.argv.includes('--e2e');
-const outDir = resolve(root, 'dist', e2e ? 'extension-e2e' : 'extension');
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? resolve(process.argv[outArg + 1]) : resolve(root, 'dist', e2e ? 'extension-e2e' : 'extension');
 
 const entries = [
   { entry: 'extension/content/main.ts', file: 'content.js', name: 'ZaitakuCheckContent' },

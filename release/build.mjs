@@ -58,8 +58,8 @@ mkdirSync(outDir, { recursive: true });
 
 {
   // 1. the extension (the release build: no host permission, no test origin)
-  node([join(root, 'extension/build.mjs')]);
-  const extDir = join(root, 'dist/extension');
+  const extDir = join(outDir, '.extension');
+  node([join(root, 'extension/build.mjs'), '--out', extDir]);
   const extZip = zipDir(extDir, (p, bytes) => {
     if (p !== 'manifest.json') return bytes;
     const manifest = JSON.parse(new TextDecoder().decode(bytes));
@@ -69,6 +69,7 @@ mkdirSync(outDir, { recursive: true });
     return new TextEncoder().encode(`${text}\n`);
   });
   writeFileSync(join(outDir, `zaitaku-check-extension-${version}.zip`), extZip);
+  rmSync(extDir, { recursive: true, force: true });
 
   // 2. the add-in + browser checker static site for the base URL
   const site = join(outDir, 'site');
