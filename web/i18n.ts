@@ -71,6 +71,10 @@ export const TEXT = {
     en: 'This page makes no network request after it has loaded (CSP connect-src \'none\'). File contents live only in this tab\'s memory and are gone when you close it.',
   },
   unsupported: { ja: '対応していないファイルです: {file}（.xlsx・.csv・.tsv）', en: 'Unsupported file: {file} (.xlsx, .csv, .tsv)' },
+  moreFindings: {
+    ja: '画面には最初の {shown} 件だけを表示しています（全 {total} 件）。すべての指摘は「結果一覧（Excel / CSV）」にあります。',
+    en: 'Only the first {shown} of {total} findings are shown here. Every finding is in "Findings (Excel / CSV)".',
+  },
   printedAt: { ja: '印刷日', en: 'Printed' },
   users: { ja: '{n} 人', en: '{n} user(s)' },
 } as const;

@@ -35,6 +35,7 @@ let grouping: 'user' | 'rule' = 'user';
 const sheetMappings: Record<string, Mapping> = {};
 let nextId = 1;
 const waiting = new Map<number, (m: FromWorker) => void>();
+const SHOWN = 1000;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const t = (key: TextKey, vars?: Record<string, string | number>) => tr(lang, key, vars);
@@ -214,14 +215,19 @@ function renderFindings(): void {
     list.push(f);
     groups.set(key, list);
   }
+  // the page lists at most SHOWN findings (the findings workbook/CSV has them all), so it stays responsive
+  let budget = SHOWN;
   const sections = [...groups].map(([key, list]) => {
+    const shown = list.slice(0, Math.max(0, budget));
+    budget -= shown.length;
     let heading: string;
     if (grouping === 'rule') {
       const title = getRule(key)?.meta.title;
       heading = `${key}${title ? ` ${pick(title)}` : ''}`;
     } else heading = key === '\u0001' ? t('inputGroup') : key === '\u0000' ? t('provider') : key;
-    return el('section', { class: 'group' }, el('h3', {}, `${heading}（${list.length}）`), el('ul', {}, ...list.map((f) => findingItem(f, grouping === 'rule'))));
+    return el('section', { class: 'group' }, el('h3', {}, `${heading}（${list.length}）`), el('ul', {}, ...shown.map((f) => findingItem(f, grouping === 'rule'))));
   });
+  if (findings.length > SHOWN) sections.push(el('p', { class: 'bad', id: 'moreFindings' }, t('moreFindings', { shown: SHOWN, total: findings.length })));
   box.replaceChildren(...sections);
 }
 
