@@ -33,6 +33,7 @@ export const TEXT = {
     ja: '読み込んだ {records} 件の記録には、評価したルールで問題は見つかりませんでした。下の「未評価のルール」と「読み込めなかったもの」も確認してください。',
     en: 'No problems were found in the {records} record(s) read, for the rules evaluated. Also check "Rules not evaluated" and "Not read" below.',
   },
+  butUnread: { ja: '次のものは読み込めていないため、チェックしていません: {list}', en: 'These were not read and so not checked: {list}' },
   byUser: { ja: '利用者ごと', en: 'By user' },
   byRule: { ja: 'ルールごと', en: 'By rule' },
   view: { ja: '表示', en: 'View' },

@@ -174,7 +174,8 @@ function renderResults(): void {
   );
   const clean = r && r.findings.length === 0 && records > 0;
   $('allClear').hidden = !clean;
-  $('allClear').textContent = clean ? t('noProblems', { records }) : '';
+  const unread = [...unsupported, ...(checked?.fileProblems ?? []).map((p) => p.file), ...(checked?.sheets ?? []).filter((x) => x.problem).map((x) => `${x.file} [${x.name}]`)];
+  $('allClear').textContent = clean ? `${t('noProblems', { records })}${unread.length ? ` ${t('butUnread', { list: unread.join(', ') })}` : ''}` : '';
   renderFindings();
   renderNotEvaluated();
   renderNotRead();

@@ -109,6 +109,8 @@ describe('browser checker (zaitaku-check.html from file://)', () => {
     ]);
     await page.waitForSelector('body[data-state=checked]');
     expect(await page.textContent('#notRead')).toContain('broken.xlsx');
+    // clean.xlsx has no problem, but the summary says at once that broken.xlsx was not checked
+    expect(await page.textContent('#allClear')).toMatch(/問題は見つかりませんでした.*読み込めていないため、チェックしていません: broken\.xlsx/);
     expect(await page.textContent('#sheets')).toContain('clean.xlsx');
     await page.context().close();
   });
@@ -164,6 +166,8 @@ describe('browser checker (hosted checker.html)', () => {
     await downloaded(page, () => page.click('#annotate-0'));
     await downloaded(page, () => page.click('#table-csv'));
     expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([]);
+    // nothing of the file is stored: no web storage, no database, no cookie
+    expect(await page.evaluate(async () => [localStorage.length, sessionStorage.length, (await indexedDB.databases()).length, document.cookie])).toEqual([0, 0, 0, '']);
     const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
     expect(csp).toContain("connect-src 'none'");
     // a fetch is refused by the page's own policy
