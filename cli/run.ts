@@ -15,7 +15,7 @@ import {
   type TextStyle,
   useColor,
 } from './present.ts';
-import { inputKind, readInput, readInputBytes } from './read.ts';
+import { inputKind, readInputBytes } from './read.ts';
 import { renderRulesText, rulesJson } from './rules-table.ts';
 
 export interface CliIO {
@@ -107,7 +107,6 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     checked = await checkFiles(files, {
       sheets: opts.sheets,
       mapping: opts.mapping,
-      fallbackRead: (f, sheets) => readInput(f.name, f.name, sheets),
       defaultPack: opts.municipality ?? 'national',
       asOf: opts.asOf,
       weekStart: opts.weekStart,
@@ -118,6 +117,10 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     throw e;
   }
   const { imported, report } = checked;
+  let hiddenNote = '';
+  for (const { file, sheets } of checked.hiddenSkipped) {
+    hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${file} [${sheets.join(', ')}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
+  }
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {
@@ -128,11 +131,13 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
 
   if (opts.format === 'json') {
     io.stdout(renderJson(report));
+    if (hiddenNote) io.stderr(hiddenNote);
     if (annotateNote) io.stderr(annotateNote);
   } else {
     io.stdout(renderReportText(report, { ...style, ruleTitle: ruleTitleLookup(core) }));
     const problems = sheetProblemLines(imported);
     if (problems) io.stdout(problems);
+    if (hiddenNote) io.stdout(hiddenNote);
     if (annotateNote) io.stdout(annotateNote);
   }
   return hasErrorViolation(report.findings) ? 1 : 0;
@@ -245,11 +250,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       reportError(e.bilingual, json, lang, io);
       return e.exitCode;
     }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    // no stack trace or library message reaches the user
     reportError(
       {
-        ja: `予期しないエラーが発生しました。入力ファイルを確認してください。詳細: ${detail}`,
-        en: `Unexpected error. Please check the input file. Details: ${detail}`,
+        ja: '予期しないエラーが発生しました。入力ファイルを Excel で開いて保存し直し、もう一度お試しください。',
+        en: 'Unexpected error. Open and save the input file again in Excel, then try again.',
       },
       json,
       lang,

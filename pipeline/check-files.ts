@@ -18,8 +18,6 @@ export interface CheckFilesOptions extends CheckOptions {
   mapping?: ImportOptions['mapping'];
   /** forced mapping per sheet, keyed `${file}\u0000${sheet}` (see sheetKey); wins over `mapping` */
   sheetMappings?: Record<string, ImportOptions['mapping']>;
-  /** reads an .xlsx the lean reader refuses (the CLI passes exceljs); default: the file is unreadable */
-  fallbackRead?: (file: InputFile, sheets: string[]) => Promise<ReadResult>;
   /** progress: 0..1 with what is being done */
   onProgress?: (done: number, step: Bilingual) => void;
 }
@@ -36,6 +34,8 @@ export interface CheckFilesResult {
   report: Report;
   /** files that gave nothing to check (they are not in the report's inputs) */
   fileProblems: FileProblem[];
+  /** hidden sheets not read (only when no sheet selection was given) */
+  hiddenSkipped: { file: string; sheets: string[] }[];
 }
 
 export function sheetKey(file: string, sheet: string): string {
@@ -43,7 +43,7 @@ export function sheetKey(file: string, sheet: string): string {
 }
 
 /** Reads one file to grids. Throws FormatError with a located message when it cannot. */
-export async function readFileGrids(file: InputFile, opts: Pick<CheckFilesOptions, 'sheets' | 'fallbackRead'> = {}): Promise<ReadResult> {
+export async function readFileGrids(file: InputFile, opts: Pick<CheckFilesOptions, 'sheets'> = {}): Promise<ReadResult> {
   const kind = kindOfName(file.name);
   if (!kind) {
     throw new FormatError({
@@ -65,7 +65,6 @@ export async function readFileGrids(file: InputFile, opts: Pick<CheckFilesOption
     return readXlsxBytes(file.bytes, file.name, { sheets: opts.sheets ?? [] });
   } catch (e) {
     if (e instanceof FormatError) throw e;
-    if (opts.fallbackRead) return opts.fallbackRead(file, opts.sheets ?? []);
     throw new FormatError({
       ja: `ファイルを読み込めません: ${file.name}（有効な .xlsx ではありません。Excel で開いて .xlsx として保存し直してください）`,
       en: `Cannot read the file: ${file.name} (not a valid .xlsx workbook; open it in Excel and save it as .xlsx again)`,
@@ -90,6 +89,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
   const imported: ImportedSheet[] = [];
   const grids: SheetGrid[] = [];
   const fileProblems: FileProblem[] = [];
+  const hiddenSkipped: CheckFilesResult['hiddenSkipped'] = [];
   const total = files.length * 2 + 1;
   let step = 0;
   for (const file of files) {
@@ -103,6 +103,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
       step++;
       continue;
     }
+    if (read.hiddenSkipped?.length) hiddenSkipped.push({ file: file.name, sheets: read.hiddenSkipped });
     opts.onProgress?.(step++ / total, { ja: `取り込み中: ${file.name}`, en: `Importing ${file.name}` });
     const sheets = read.grids.map((g) => {
       const mapping = opts.sheetMappings?.[sheetKey(file.name, g.name)] ?? opts.mapping;
@@ -117,8 +118,8 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
     grids.push(...read.grids);
   }
   opts.onProgress?.(step / total, { ja: 'チェック中', en: 'Checking' });
-  const { sheets: _s, mapping: _m, sheetMappings: _sm, fallbackRead: _f, onProgress: _p, ...checkOptions } = opts;
+  const { sheets: _s, mapping: _m, sheetMappings: _sm, onProgress: _p, ...checkOptions } = opts;
   const report = checkSheets(imported, checkOptions);
   opts.onProgress?.(1, { ja: '完了', en: 'Done' });
-  return { imported, grids, report, fileProblems };
+  return { imported, grids, report, fileProblems, hiddenSkipped };
 }

@@ -33,6 +33,7 @@ export const TEXT = {
     ja: '読み込んだ {records} 件の記録には、評価したルールで問題は見つかりませんでした。下の「未評価のルール」と「読み込めなかったもの」も確認してください。',
     en: 'No problems were found in the {records} record(s) read, for the rules evaluated. Also check "Rules not evaluated" and "Not read" below.',
   },
+  hidden: { ja: '{file} の非表示のシートは読み込んでいません: {sheets}（必要ならシートを再表示して保存し、もう一度選んでください）', en: 'Hidden sheets of {file} were not read: {sheets} (unhide and save them, then choose the file again, if they hold records)' },
   butUnread: { ja: '次のものは読み込めていないため、チェックしていません: {list}', en: 'These were not read and so not checked: {list}' },
   byUser: { ja: '利用者ごと', en: 'By user' },
   byRule: { ja: 'ルールごと', en: 'By rule' },

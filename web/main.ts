@@ -24,6 +24,7 @@ interface Checked {
   report: Report;
   sheets: SheetView[];
   fileProblems: FileProblem[];
+  hiddenSkipped: { file: string; sheets: string[] }[];
   ms: number;
 }
 
@@ -115,7 +116,7 @@ async function runCheck(): Promise<void> {
   $<HTMLProgressElement>('progress').hidden = true;
   if (answer.type === 'failed') return showFailure(answer.message);
   if (answer.type !== 'checked') return;
-  checked = { report: answer.report, sheets: answer.sheets, fileProblems: answer.fileProblems, ms: answer.ms };
+  checked = { report: answer.report, sheets: answer.sheets, fileProblems: answer.fileProblems, hiddenSkipped: answer.hiddenSkipped, ms: answer.ms };
   $('status').textContent = t('checkedIn', { ms: Math.round(answer.ms), asOf: answer.report.asOf });
   renderResults();
   document.body.dataset.state = 'checked';
@@ -174,7 +175,7 @@ function renderResults(): void {
   );
   const clean = r && r.findings.length === 0 && records > 0;
   $('allClear').hidden = !clean;
-  const unread = [...unsupported, ...(checked?.fileProblems ?? []).map((p) => p.file), ...(checked?.sheets ?? []).filter((x) => x.problem).map((x) => `${x.file} [${x.name}]`)];
+  const unread = [...unsupported, ...(checked?.fileProblems ?? []).map((p) => p.file), ...(checked?.hiddenSkipped ?? []).map((h) => `${h.file} [${h.sheets.join(', ')}]`), ...(checked?.sheets ?? []).filter((x) => x.problem).map((x) => `${x.file} [${x.name}]`)];
   $('allClear').textContent = clean ? `${t('noProblems', { records })}${unread.length ? ` ${t('butUnread', { list: unread.join(', ') })}` : ''}` : '';
   renderFindings();
   renderNotEvaluated();
@@ -246,6 +247,7 @@ function renderNotRead(): void {
   const lines: string[] = [
     ...unsupported.map((f) => t('unsupported', { file: f })),
     ...(checked?.fileProblems ?? []).map((p) => pick(p.message)),
+    ...(checked?.hiddenSkipped ?? []).map((h) => t('hidden', { file: h.file, sheets: h.sheets.join(', ') })),
     ...(checked?.sheets ?? []).filter((s) => s.problem).map((s) => `${s.file} [${s.name}]: ${pick(s.problem!)}`),
   ];
   $('notRead').replaceChildren(lines.length ? el('ul', {}, ...lines.map((l) => el('li', { class: 'bad' }, l))) : el('p', {}, t('noneNotRead')));

@@ -36,6 +36,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; id: number; done: number; step: Bilingual }
-  | { type: 'checked'; id: number; report: Report; sheets: SheetView[]; fileProblems: FileProblem[]; ms: number }
+  | { type: 'checked'; id: number; report: Report; sheets: SheetView[]; fileProblems: FileProblem[]; hiddenSkipped: { file: string; sheets: string[] }[]; ms: number }
   | { type: 'file'; id: number; name: string; mime: string; bytes: Uint8Array; note?: Bilingual }
   | { type: 'failed'; id: number; message: Bilingual };

@@ -78,7 +78,7 @@ async function handle(m: ToWorker): Promise<void> {
     });
     last = { files: m.files, report: result.report };
     const sheets = result.imported.map((imp, i) => sheetView(imp, result.grids[i]!));
-    post({ type: 'checked', id: m.id, report: result.report, sheets, fileProblems: result.fileProblems, ms: performance.now() - started });
+    post({ type: 'checked', id: m.id, report: result.report, sheets, fileProblems: result.fileProblems, hiddenSkipped: result.hiddenSkipped, ms: performance.now() - started });
     return;
   }
   if (!last) throw new Error('no check yet');

@@ -31,6 +31,7 @@ export class GridView {
     this.startRow = positiveInt(grid.startRow) ?? 1;
     this.startCol = positiveInt(grid.startCol) ?? 1;
     this.date1904 = grid.date1904 === true;
+    if (Array.isArray(grid.readFindings)) this.findings.push(...grid.readFindings);
   }
 
   get(r: number, c: number): CellValue {

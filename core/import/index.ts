@@ -23,7 +23,7 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
     view = new GridView({ name: String(grid?.name ?? ''), cells: [] });
   }
   try {
-    return importView(view, opts ?? {});
+    return importView(view, opts ?? {}, grid?.unreadable);
   } catch (e) {
     // Defensive: a bug must not stop the other sheets. Report it as an unreadable sheet.
     return emptyResult(view, 'no-header', {
@@ -33,7 +33,8 @@ export function importGrid(grid: SheetGrid, opts: ImportOptions = {}): ImportedS
   }
 }
 
-function importView(view: GridView, opts: ImportOptions): ImportedSheet {
+function importView(view: GridView, opts: ImportOptions, unreadable?: { ja: string; en: string }): ImportedSheet {
+  if (unreadable) return emptyResult(view, 'unreadable', unreadable);
   if (isEmpty(view)) {
     return emptyResult(view, 'empty', { ja: `「${view.name}」シートは空です。`, en: `Sheet "${view.name}" is empty.` });
   }
@@ -255,7 +256,7 @@ function result(view: GridView, layout: Layout, headerIdx: number, columns: Part
   return out;
 }
 
-function emptyResult(view: GridView, code: 'empty' | 'no-header', message: { ja: string; en: string }, headerIdx?: number): ImportedSheet {
+function emptyResult(view: GridView, code: 'empty' | 'no-header' | 'unreadable', message: { ja: string; en: string }, headerIdx?: number): ImportedSheet {
   const out: ImportedSheet = {
     name: view.name,
     columns: {},

@@ -17,6 +17,10 @@ export interface SheetGrid {
   startCol?: number;
   /** the workbook uses the 1904 date system */
   date1904?: boolean;
+  /** located `input-*` findings the file reader made (bad bytes, unbalanced quotes …) */
+  readFindings?: Finding[];
+  /** the reader could not read this sheet: why, for the user (cells are then empty) */
+  unreadable?: { ja: string; en: string };
 }
 
 export interface ImportOptions {
@@ -47,5 +51,5 @@ export interface ImportedSheet extends SheetSummary {
    */
   columnFields?: Record<string, CanonicalField>;
   /** why nothing was imported (empty sheet, no header found), if so */
-  problem?: { code: 'empty' | 'no-header'; message: { ja: string; en: string } };
+  problem?: { code: 'empty' | 'no-header' | 'unreadable'; message: { ja: string; en: string } };
 }

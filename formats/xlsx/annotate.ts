@@ -7,7 +7,9 @@ import { deflateSync } from 'fflate';
 import type { Bilingual, Finding } from '../../core/model/report.ts';
 import { findingTone, rowTones, type Tone } from '../../core/engine/row-tones.ts';
 import { centralInfo, LeanReadError, ZipArchive, ZipWriter } from '../zip.ts';
-import { parseAttrs } from './xml.ts';
+import { dirOf, parseAttrs, relsPathOf, resolveTarget } from './xml.ts';
+
+export { resolveTarget } from './xml.ts';
 
 export const FILL_ERROR = 'FFFFC7CE';
 export const FILL_WARNING = 'FFFFEB9C';
@@ -228,27 +230,6 @@ function relsOf(xml: string | undefined): Rel[] {
     out.push({ id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External' });
   }
   return out;
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** A relationship target resolved against the source part's folder (OPC part names, no leading '/'). */
-export function resolveTarget(sourceDir: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : sourceDir.split('/').filter(Boolean);
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relsPathOf(part: string): string {
-  const dir = dirOf(part);
-  return `${dir ? `${dir}/` : ''}_rels/${part.slice(dir ? dir.length + 1 : 0)}.rels`;
 }
 
 /** Append a relationship; returns its Id. */

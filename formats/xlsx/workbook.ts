@@ -6,7 +6,7 @@
 // lets exceljs read the file instead.
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { convertCellValue, excelToDate } from './values.ts';
-import { assertPlainXml, decodeAttr, decodeText, parseAttrs, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
+import { assertPlainXml, decodeAttr, decodeText, dirOf, normaliseXml, parseAttrs, relsPathOf, resolveTarget, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
 import { LeanReadError, ZipArchive } from '../zip.ts';
 
 // exceljs' Enums.ValueType
@@ -121,9 +121,29 @@ function startTags(xml: string, name: string): Record<string, string>[] {
 }
 
 function part(zip: ZipArchive, name: string): string | undefined {
-  const xml = zip.text(name);
-  if (xml !== undefined) assertPlainXml(xml, name);
+  const raw = zip.text(name);
+  if (raw === undefined) return undefined;
+  const xml = normaliseXml(raw, name);
+  assertPlainXml(xml, name);
   return xml;
+}
+
+/** Index after the element whose start tag begins at `lt` (same-name nesting counted). */
+function skipElement(s: string, lt: number): number {
+  const gt = s.indexOf('>', lt);
+  if (gt < 0) throw new LeanReadError('unclosed tag');
+  if (s.charCodeAt(gt - 1) === 47) return gt + 1;
+  const name = /^<([^\s/>]+)/.exec(s.slice(lt, gt + 1))![1]!;
+  const re = new RegExp(`<(/?)${name.replace(/\./g, '\\.')}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
+  re.lastIndex = gt + 1;
+  let depth = 1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[1]) depth--;
+    else if (!m[2]!.trimEnd().endsWith('/')) depth++;
+    if (depth === 0) return re.lastIndex;
+  }
+  throw new LeanReadError(`unclosed <${name}>`);
 }
 
 /** Relationship Id → Target (exceljs keeps the attributes as parsed). */
@@ -220,7 +240,7 @@ function parseSharedString(inner: string): Raw {
   const close = (name: string): void => {
     if (sub === 'r') {
       if (name !== 'r') return run!.close(name);
-      if (typeof model !== 'object' || model === null) throw new LeanReadError('rich run after plain text'); // exceljs: TypeError
+      if (typeof model !== 'object' || model === null) model = { richText: [{ text: String(model) }] };
       (model.richText ??= []).push(run!.model);
       sub = undefined;
     } else if (sub === 't') {
@@ -253,7 +273,8 @@ function parseSharedStrings(xml: string): Raw[] {
   const gap = (s: string, first: boolean): void => {
     // exceljs throws on any element besides <sst> and <si>
     const rest = first ? s.replace(/^\uFEFF?\s*(<\?xml[^>]*\?>)?\s*<sst(?=[\s/>])[^>]*>/, '') : s;
-    if (/<(?!\/sst\s*>)/.test(rest)) throw new LeanReadError('unexpected element in sharedStrings.xml');
+    // other elements between <si> (extLst …) hold no strings
+    void rest;
   };
   while ((m = re.exec(xml))) {
     gap(xml.slice(prev, m.index), prev === 0);
@@ -288,6 +309,8 @@ interface SheetContext {
 function parseCellContent(inner: string, m: CellModel): void {
   let current: 'f' | 'v' | 't' | undefined;
   let run: RunParser | undefined;
+  /** depth inside an element the reader skips (extLst, rPh, phoneticPr, other namespaces) */
+  let skip = 0;
   const open = (name: string, attrs: string): void => {
     if (run) return run.open(name);
     switch (name) {
@@ -309,6 +332,10 @@ function parseCellContent(inner: string, m: CellModel): void {
         run = new RunParser();
         run.open('r');
         break;
+      case 'is':
+        break;
+      default:
+        skip = 1;
     }
   };
   const close = (name: string): void => {
@@ -326,7 +353,7 @@ function parseCellContent(inner: string, m: CellModel): void {
         break;
       case 'r':
         if (!run) throw new LeanReadError('unexpected </r>');
-        if (typeof m.value === 'string') throw new LeanReadError('rich run after plain text'); // exceljs: TypeError
+        if (typeof m.value === 'string') m.value = { richText: [{ text: m.value }] };
         m.value = m.value || {};
         m.value.richText = m.value.richText || [];
         m.value.richText.push(run.model);
@@ -341,6 +368,11 @@ function parseCellContent(inner: string, m: CellModel): void {
     }
   };
   for (const tk of tokens(inner)) {
+    if (skip) {
+      if (tk.kind === 'open' && !tk.selfClose) skip++;
+      else if (tk.kind === 'close') skip--;
+      continue;
+    }
     if (tk.kind === 'text') {
       if (run) run.text(tk.text);
       else if (current === 'f') m.formula = m.formula ? m.formula + tk.text : tk.text;
@@ -350,7 +382,10 @@ function parseCellContent(inner: string, m: CellModel): void {
       }
     } else if (tk.kind === 'open') {
       open(tk.name, tk.attrs);
-      if (tk.selfClose) close(tk.name);
+      if (tk.selfClose) {
+        if (skip) skip = 0;
+        else close(tk.name);
+      }
     } else close(tk.name);
   }
 }
@@ -365,7 +400,6 @@ let plainType = T_NULL;
 function plainCell(t: string | undefined, styleId: number | undefined, v: Raw, ctx: SheetContext): Raw {
   let isDate = false;
   if (styleId && ctx.styles) {
-    if (!ctx.styles.hasXfs) throw new LeanReadError('cell style without cellXfs'); // exceljs: TypeError
     isDate = ctx.styles.xfIsDate[styleId] ?? false;
   }
   if (v === undefined) {
@@ -418,7 +452,6 @@ function finishCell(m: CellModel, ctx: SheetContext): void {
     }
     let isDate = false;
     if (m.styleId && ctx.styles) {
-      if (!ctx.styles.hasXfs) throw new LeanReadError('cell style without cellXfs'); // exceljs: TypeError
       isDate = ctx.styles.xfIsDate[m.styleId] ?? false;
     }
     if (m.result !== undefined && isDate) m.result = excelToDate(m.result, ctx.date1904);
@@ -540,14 +573,14 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
   if (hl) {
     for (const a of startTags(hl, 'hyperlink')) {
       if (!a['r:id']) continue;
-      if (!sheetRels?.has(a['r:id'])) throw new LeanReadError('hyperlink without relationship'); // exceljs: TypeError
+      if (!sheetRels?.has(a['r:id'])) continue;
       ctx.hyperlinks[String(a.ref)] = true;
       hasHyperlinks = true;
     }
   }
 
   const rows = new Map<number, Row>();
-  // a part without an unprefixed <sheetData> (e.g. x:sheetData) is not modelled: let exceljs decide
+  // prefixes are normalised away (normaliseXml): a worksheet without <sheetData> is not a worksheet
   const data = elementBody(xml, 'sheetData');
   if (data === undefined) throw new LeanReadError('no <sheetData> in the worksheet');
   let row: Row | undefined;
@@ -563,22 +596,21 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
       pos = tagEnd;
       const n = parseInt(attrR as string, 10);
       if (!(n >= 1 && n <= 1_048_576)) throw new LeanReadError(`row number ${attrR}`);
-      // exceljs looks a row style up and throws without styles / cellXfs
-      if (attrS && parseInt(attrS, 10) && !ctx.styles?.hasXfs) throw new LeanReadError('row style without cellXfs');
       row = { cells: [] };
       rows.set(n, row);
       previousCol = 0;
       continue;
     }
     if (c1 !== 99 || (data.charCodeAt(lt + 2) > 32 && data.charCodeAt(lt + 2) !== 47 && data.charCodeAt(lt + 2) !== 62)) {
-      // not <row> nor <c>
-      const gt = data.indexOf('>', lt);
-      if (gt < 0) throw new LeanReadError('unclosed tag');
-      // only </row> may stand here; exceljs misparses other elements inside sheetData
-      if (!data.startsWith('</row', lt) || !/^<\/row\s*>$/.test(data.slice(lt, gt + 1))) {
-        throw new LeanReadError(`unexpected markup in sheetData: ${data.slice(lt, gt + 1)}`);
+      // not <row> nor <c>: </row>, or an element the reader skips (extLst, other namespaces)
+      if (data.charCodeAt(lt + 1) === 47) {
+        const gt = data.indexOf('>', lt);
+        if (gt < 0) throw new LeanReadError('unclosed tag');
+        if (!/^<\/row\s*>$/.test(data.slice(lt, gt + 1))) throw new LeanReadError(`unexpected end tag in sheetData: ${data.slice(lt, gt + 1)}`);
+        pos = gt + 1;
+        continue;
       }
-      pos = gt + 1;
+      pos = skipElement(data, lt);
       continue;
     }
     // <c>
@@ -618,8 +650,7 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
     if (type === T_MERGE) continue;
     let col: number;
     if (address) col = decodeCol(address);
-    else if (previousCol) col = previousCol + 1;
-    else throw new LeanReadError('first cell of a row without r'); // exceljs: TypeError
+    else col = previousCol + 1;
     if (col > 16384) throw new LeanReadError('column out of range');
     previousCol = col;
     const existing = row.cells[col - 1];
@@ -647,7 +678,7 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
       for (let i = d.top; i <= d.bottom; i++) {
         for (let j = d.left; j <= d.right; j++) {
           const key = i * 16385 + j;
-          if (taken.has(key)) throw new LeanReadError('overlapping merges'); // exceljs throws
+          if (taken.has(key)) throw new LeanReadError('overlapping merges');
           taken.add(key);
         }
       }
@@ -667,20 +698,18 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
   return rows;
 }
 
-/** worksheetToGrid over the rebuilt rows. */
+/**
+ * The rebuilt rows as a grid. Rows are ragged (each as long as its last value), so one value far
+ * right (column XFD) costs one long row, not rows × 16384 cells.
+ */
 function rowsToGrid(rows: Map<number, Row>, name: string, file: string, date1904: boolean): SheetGrid {
   let rowCount = 0;
-  let colCount = 0;
-  for (const [n, row] of rows) {
-    if (n > rowCount) rowCount = n;
-    // exceljs' columnCount: the longest _cells of the rows that have a non-null cell
-    if (row.cells.length > colCount && row.cells.some((c) => c && c.type !== T_NULL)) colCount = row.cells.length;
-  }
+  for (const [n, row] of rows) if (n > rowCount && row.cells.some((c) => c && c.type !== T_NULL)) rowCount = n;
   const cells: CellValue[][] = [];
   const text: (string | undefined)[][] = [];
   for (let r = 1; r <= rowCount; r++) {
-    const rowCells: CellValue[] = new Array(colCount).fill(null);
-    const rowText: (string | undefined)[] = new Array(colCount).fill(undefined);
+    const rowCells: CellValue[] = [];
+    const rowText: (string | undefined)[] = [];
     const row = rows.get(r);
     if (row) {
       for (const cell of row.cells) {
@@ -692,6 +721,11 @@ function rowsToGrid(rows: Map<number, Row>, name: string, file: string, date1904
           raw = master.type === T_MERGE ? master.master!.raw : master.raw;
         }
         const { value, text: t } = convertCellValue(raw, date1904);
+        if (value === null || value === undefined) continue;
+        while (rowCells.length < cell.col - 1) {
+          rowCells.push(null);
+          rowText.push(undefined);
+        }
         rowCells[cell.col - 1] = value;
         rowText[cell.col - 1] = t;
       }
@@ -704,61 +738,75 @@ function rowsToGrid(rows: Map<number, Row>, name: string, file: string, date1904
 
 // ---------------------------------------------------------------- workbook
 
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
 export interface LeanWorkbook {
-  /** worksheet names in workbook order (as exceljs' wb.worksheets) */
+  /** worksheet names in workbook order */
   sheetNames: string[];
+  /** visibility of each sheet in sheetNames */
+  sheetStates: SheetState[];
   date1904: boolean;
-  /** grid of the sheet at `index` in sheetNames */
+  /** grid of the sheet at `index` in sheetNames; throws LeanReadError when that sheet cannot be read */
   grid(index: number, file: string): SheetGrid;
 }
 
-const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const REL_WORKSHEET = /\/relationships\/worksheet$/;
+const REL_OFFICE_DOCUMENT = /\/relationships\/officeDocument$/;
 
-/** Open a workbook. Throws LeanReadError when exceljs should read it instead. */
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function relsWithTypes(xml: string | undefined): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  if (xml === undefined) return rels;
+  for (const a of startTags(xml, 'Relationship')) {
+    if (a.Id !== undefined) rels.set(a.Id, { type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External' });
+  }
+  return rels;
+}
+
+/** Open a workbook. Throws LeanReadError when the package (not one sheet) cannot be read. */
 export function openXlsx(bytes: Uint8Array): LeanWorkbook {
   const zip = new ZipArchive(bytes);
-  const wbXml = part(zip, 'xl/workbook.xml');
+  const office = [...relsWithTypes(part(zip, '_rels/.rels')).values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type) && !r.external);
+  const workbookPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+  const wbXml = part(zip, workbookPath) ?? part(zip, 'xl/workbook.xml');
   if (wbXml === undefined) throw new LeanReadError('no xl/workbook.xml');
-  const rels = parseRels(part(zip, 'xl/_rels/workbook.xml.rels'));
+  const wbDir = dirOf(workbookPath);
+  const rels = relsWithTypes(part(zip, relsPathOf(workbookPath)));
   const pr = startTags(wbXml, 'workbookPr')[0];
   // deliberately not exceljs, which takes only "1": xsd:boolean also writes true (LibreOffice)
   const date1904 = pr?.date1904 === '1' || pr?.date1904 === 'true';
 
-  const sheets: { name: string; entry: string; sheetNo: string }[] = [];
-  const ids = new Set<number>();
-  const entries = new Set<string>();
+  const sheets: { name: string; entry: string | undefined; state: SheetState }[] = [];
   for (const a of startTags(elementBody(wbXml, 'sheets') ?? '', 'sheet')) {
-    if (a.name === undefined) throw new LeanReadError('sheet without name');
-    const id = parseInt(a.sheetId ?? '', 10);
-    if (!(id >= 1 && id <= 65535) || ids.has(id)) throw new LeanReadError(`sheetId ${a.sheetId}`);
-    ids.add(id);
-    const target = rels.get(a['r:id'] as string);
-    if (!rels.has(a['r:id'] as string)) continue;
-    if (target === undefined) throw new LeanReadError('relationship without Target');
-    const entry = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-    const no = WORKSHEET_ENTRY.exec(entry);
-    if (!no || !zip.has(entry)) continue; // chartsheets and missing parts: exceljs drops them
-    if (entries.has(entry)) throw new LeanReadError('two sheets share one part');
-    entries.add(entry);
-    const name = xmlDecodeSimple(a.name);
-    // doc/worksheet.js `set name` throws on these (and truncates past 31 characters with a warning)
-    if (name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || name.length > 31) {
-      throw new LeanReadError(`sheet name ${name}`);
-    }
-    if (sheets.some((o) => o.name.toLowerCase() === name.toLowerCase())) throw new LeanReadError(`duplicate sheet name ${name}`);
-    sheets.push({ name, entry, sheetNo: no[1]! });
+    const rel = rels.get(a['r:id'] as string);
+    // chartsheets and dialog sheets hold no cells
+    if (rel && !REL_WORKSHEET.test(rel.type)) continue;
+    const entry = rel && !rel.external ? resolveTarget(wbDir, rel.target) : undefined;
+    if (entry && /(^|\/)(chartsheets|dialogsheets|macrosheets)\//.test(entry)) continue;
+    const name = a.name ?? '';
+    const state: SheetState = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
+    sheets.push({ name, entry: entry && zip.has(entry) ? entry : undefined, state });
   }
   if (!sheets.length) throw new LeanReadError('no worksheets');
 
   let styles: Styles | undefined | null = null;
   let sst: Raw[] | undefined | null = null;
+  const relTarget = (re: RegExp): string | undefined => {
+    const r = [...rels.values()].find((x) => re.test(x.type) && !x.external);
+    return r ? resolveTarget(wbDir, r.target) : undefined;
+  };
   const load = (): { styles: Styles | undefined; sst: Raw[] | undefined } => {
     if (styles === null) {
-      const x = part(zip, 'xl/styles.xml');
+      const x = part(zip, relTarget(/\/relationships\/styles$/) ?? `${wbDir}/styles.xml`);
       styles = x === undefined ? undefined : parseStyles(x);
     }
     if (sst === null) {
-      const x = part(zip, 'xl/sharedStrings.xml');
+      const x = part(zip, relTarget(/\/relationships\/sharedStrings$/) ?? `${wbDir}/sharedStrings.xml`);
       sst = x === undefined ? undefined : parseSharedStrings(x);
     }
     return { styles, sst };
@@ -766,16 +814,43 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
 
   return {
     sheetNames: sheets.map((s) => s.name),
+    sheetStates: sheets.map((s) => s.state),
     date1904,
     grid(index: number, file: string): SheetGrid {
       const s = sheets[index];
       if (!s) throw new RangeError(`no sheet ${index}`);
+      if (!s.entry) throw new LeanReadError('the worksheet part is missing from the package');
       const xml = part(zip, s.entry)!;
-      const relsName = `xl/worksheets/_rels/sheet${s.sheetNo}.xml.rels`;
+      const relsName = relsPathOf(s.entry);
       const sheetRels = zip.has(relsName) ? parseRels(part(zip, relsName)) : undefined;
       const { styles: st, sst: ss } = load();
       const ctx: SheetContext = { sst: ss, styles: st, date1904, hyperlinks: Object.create(null), formulae: {} };
-      return rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
+      const grid = rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
+      return applyOverlays(grid, { zip, sheetPath: s.entry, sheetXml: xml });
     },
   };
+}
+
+/** What an overlay may look at besides the cells: the package and the worksheet part. */
+export interface OverlaySource {
+  zip: ZipArchive;
+  sheetPath: string;
+  sheetXml: string;
+}
+
+/**
+ * Hook for values that are not in <sheetData> (e.g. form-control checkboxes shown as ☑/☐): each
+ * overlay gets the built grid and returns it, changed or not. Register with `registerOverlay`.
+ */
+export type GridOverlay = (grid: SheetGrid, source: OverlaySource) => SheetGrid;
+const OVERLAYS: GridOverlay[] = [];
+
+export function registerOverlay(overlay: GridOverlay): void {
+  if (!OVERLAYS.includes(overlay)) OVERLAYS.push(overlay);
+}
+
+function applyOverlays(grid: SheetGrid, source: OverlaySource): SheetGrid {
+  let g = grid;
+  for (const o of OVERLAYS) g = o(g, source);
+  return g;
 }

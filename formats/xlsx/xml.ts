@@ -88,6 +88,49 @@ export function parseAttrs(src: string): Record<string, string> {
   return out;
 }
 
+const NS_MAIN = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+const NS_REL = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+const NS_MCE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function prefixesOf(xml: string, namespaces: string[]): string[] {
+  const out: string[] = [];
+  const re = /\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) if (namespaces.includes(m[2]!) && !out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
+/**
+ * Valid XML as the string scanners read it: comments and processing instructions removed, CDATA as
+ * escaped text, SpreadsheetML namespace prefixes (x:) dropped, relationship attributes as `r:`,
+ * mc:AlternateContent replaced by its Fallback (ECMA-376 Part 3). A DOCTYPE (entities) is refused.
+ */
+export function normaliseXml(xml: string, part: string): string {
+  let s = xml;
+  if (s.indexOf('<!') >= 0) {
+    if (/<!DOCTYPE/i.test(s)) throw new LeanReadError(`DOCTYPE in ${part}`);
+    s = s.replace(/<!--[\s\S]*?-->/g, '');
+    s = s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, t: string) => escapeText(t));
+  }
+  const pi = s.indexOf('<?');
+  if (pi >= 0 && s.indexOf('<?', pi + 2) >= 0) s = s.slice(0, pi + 2) + s.slice(pi + 2).replace(/<\?[\s\S]*?\?>/g, '');
+  if (pi >= 0 && !/^\uFEFF?\s*<\?xml[\s?]/.test(s)) s = s.replace(/<\?[\s\S]*?\?>/g, '');
+  for (const p of prefixesOf(s, NS_MAIN)) s = s.replace(new RegExp(`<(/?)${p.replace(/\./g, '\\.')}:`, 'g'), '<$1');
+  for (const p of prefixesOf(s, NS_REL)) if (p !== 'r') s = s.replace(new RegExp(`(\\s)${p.replace(/\./g, '\\.')}:id(\\s*=)`, 'g'), '$1r:id$2');
+  for (const p of prefixesOf(s, [NS_MCE])) {
+    const q = p.replace(/\./g, '\\.');
+    s = s.replace(new RegExp(`<${q}:AlternateContent\\b[^>]*?(?:/>|>([\\s\\S]*?)</${q}:AlternateContent\\s*>)`, 'g'), (_m, inner: string | undefined) => {
+      const fb = inner && new RegExp(`<${q}:Fallback\\b[^>]*?(?:/>|>([\\s\\S]*?)</${q}:Fallback\\s*>)`).exec(inner);
+      return fb ? (fb[1] ?? '') : '';
+    });
+  }
+  return s;
+}
+
 /**
  * Refuse markup the string scanners do not model: comments, CDATA, DOCTYPE/entities and
  * processing instructions other than the XML declaration.
@@ -125,4 +168,26 @@ export function* tokens(fragment: string): Generator<Token> {
     }
   }
   if (re.lastIndex < fragment.length) throw new LeanReadError('malformed markup');
+}
+
+/** A relationship target resolved against the source part's folder (OPC part names, no leading '/'). */
+export function resolveTarget(sourceDir: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : sourceDir.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPathOf(part: string): string {
+  const dir = dirOf(part);
+  return `${dir ? `${dir}/` : ''}_rels/${part.slice(dir ? dir.length + 1 : 0)}.rels`;
 }

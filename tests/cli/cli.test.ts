@@ -175,7 +175,7 @@ describe('usage errors and unreadable input exit 2', () => {
     await writeFile(bad, 'this is not a zip');
     const r = await runCli([bad, '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error.ja).toContain('有効な .xlsx ではありません');
+    expect(JSON.parse(r.stdout).error.ja).toContain('ZIP 形式の .xlsx ではなく');
     const xls = join(tmp, 'old.xls');
     await writeFile(xls, 'x');
     const r2 = await runCli([xls]);

@@ -79,7 +79,7 @@ describe('readInput (xlsx)', () => {
     expect(grid.file).toBe('book.xlsx');
     expect(grid.date1904).toBe(date1904);
     expect(grid.cells[0]![0]).toBe('令和8年10月 在宅利用記録');
-    expect(grid.cells[0]![1]).toBeNull(); // merged, not the master
+    expect(grid.cells[0]![1] ?? null).toBeNull(); // merged, not the master
     expect(grid.cells[3]![0]).toEqual(utc(2026, 9, 5));
     expect(grid.cells[3]![3]).toEqual(utc(1899, 11, 30, 9, 30));
     expect(grid.text![3]![3]).toBe('9:30');
