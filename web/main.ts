@@ -101,7 +101,9 @@ function showFailure(message: Bilingual): void {
 
 async function runCheck(): Promise<void> {
   if (!files.length) {
+    checked = undefined;
     renderResults();
+    document.body.dataset.state = 'checked';
     return;
   }
   $('status').classList.remove('bad');
