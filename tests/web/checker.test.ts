@@ -44,6 +44,7 @@ interface Opened {
 async function open(url: string): Promise<Opened> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
+  page.setDefaultTimeout(90_000); // a loaded machine (2 cores, many jobs) checks slowly
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -69,7 +70,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 
 const fileUrl = () => `file://${join(out, 'zaitaku-check.html')}`;
 
-describe('browser checker (zaitaku-check.html from file://)', () => {
+describe('browser checker (zaitaku-check.html from file://)', { timeout: 180_000 }, () => {
   it('gives the CLI JSON report for every example, with no network request', async () => {
     const { page, requests, errors } = await open(fileUrl());
     for (const ex of expected.files) {
@@ -157,7 +158,7 @@ describe('browser checker (zaitaku-check.html from file://)', () => {
   });
 });
 
-describe('browser checker (hosted checker.html)', () => {
+describe('browser checker (hosted checker.html)', { timeout: 180_000 }, () => {
   it('loads its own files only and makes no request after load, even for a check and downloads', async () => {
     const { page, requests, errors } = await open(`${origin}/checker.html`);
     expect(requests.sort()).toEqual([`${origin}/checker.css`, `${origin}/checker.html`, `${origin}/checker.js`, `${origin}/worker.js`].sort());

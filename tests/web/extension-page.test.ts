@@ -30,7 +30,7 @@ afterAll(async () => {
   for (const d of [ext, userDataDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-it('opens from the side panel link and gives the CLI report, with no request outside the extension', async () => {
+it('opens from the side panel link and gives the CLI report, with no request outside the extension', { timeout: 180_000 }, async () => {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extId = new URL(worker.url()).host;
   const panel = await context.newPage();
