@@ -94,6 +94,16 @@ describe('browser checker (zaitaku-check.html from file://)', { timeout: 180_000
     expect(back.sheetNames).toEqual([...original.sheetNames, 'チェック結果']);
     for (const g of original.grids) expect(back.grids.find((b) => b.name === g.name)!.cells).toEqual(g.cells);
     expect(await page.textContent('#status')).toMatch(/\d+行に色付け/);
+    // the print view: controls hidden, the findings and a header line with the date and files shown, A4
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#drop')).toBe(false);
+    expect(await page.isVisible('#downloads')).toBe(false);
+    expect(await page.textContent('#printMeta')).toContain('attendance-rows.xlsx');
+    expect(await page.isVisible('#printMeta')).toBe(true);
+    expect(await page.isVisible('#findings')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
     const table = await downloaded(page, () => page.click('#table-xlsx'));
     const rows = readXlsxBytes(new Uint8Array(table.bytes), 't.xlsx').grids[0]!.cells;
     const errorsTile = Number(await page.textContent('.tile.error .n'));
