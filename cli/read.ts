@@ -1,6 +1,6 @@
 // File reading for the CLI: bytes from disk, grids from the host-neutral readers in formats/.
 import { readFile } from 'node:fs/promises';
-import { FormatError, kindOfName, readBillingBytes, readCsvBytes, readXlsxBytes, type InputKind, type ReadResult } from '../formats/index.ts';
+import { FormatError, isKokuhorenCsv, kindOfName, readBytes, type InputKind, type ReadResult } from '../formats/index.ts';
 import { CliError } from './errors.ts';
 
 export { convertCellValue, dateDisplay, normaliseDate } from '../formats/xlsx/values.ts';
@@ -20,21 +20,8 @@ function unreadable(file: string, detail: { ja: string; en: string }): CliError 
   );
 }
 
-/** Read an .xlsx or .csv file; `displayPath` is the path as the user typed it. */
-export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
-  const kind = inputKind(path);
-  // a 国保連 billing CSV is known by its content, whatever it is called
-  const billing = kind === 'xlsx' ? undefined : await readFile(path).then((b) => readBillingBytes(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), displayPath), () => undefined);
-  if (billing) return billing;
-  if (!kind) {
-    throw new CliError(
-      {
-        ja: `対応していないファイル形式です: ${displayPath}（.xlsx または .csv を指定してください。.xls は Excel で .xlsx として保存し直してください）`,
-        en: `Unsupported file type: ${displayPath} (use .xlsx or .csv; save an .xls as .xlsx in Excel first)`,
-      },
-      2,
-    );
-  }
+/** The bytes of an input file, with located errors; `displayPath` is the path as the user typed it. */
+export async function readInputBytes(path: string, displayPath: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -49,9 +36,28 @@ export async function readInput(path: string, displayPath: string, sheets: strin
     if (code === 'EISDIR') throw unreadable(displayPath, { ja: 'ディレクトリです', en: 'a directory' });
     throw unreadable(displayPath, { ja: code ?? '読み込みエラー', en: code ?? 'read error' });
   }
-  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // a 国保連 billing CSV is known by its content, whatever it is called
+  if (!inputKind(path) && !isKokuhorenCsv(asView(bytes))) {
+    throw new CliError(
+      {
+        ja: `対応していないファイル形式です: ${displayPath}（.xlsx または .csv を指定してください。.xls は Excel で .xlsx として保存し直してください）`,
+        en: `Unsupported file type: ${displayPath} (use .xlsx or .csv; save an .xls as .xlsx in Excel first)`,
+      },
+      2,
+    );
+  }
+  return bytes;
+}
+
+function asView(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Read an .xlsx, .csv or 国保連 billing file; `displayPath` is the path as the user typed it. */
+export async function readInput(path: string, displayPath: string, sheets: string[] = []): Promise<ReadResult> {
+  const view = asView(await readInputBytes(path, displayPath));
   try {
-    return kind === 'csv' ? readCsvBytes(view, displayPath) : readXlsxBytes(view, displayPath, { sheets });
+    return readBytes(view, displayPath, sheets);
   } catch (e) {
     if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
     throw unreadable(displayPath, { ja: '内部エラー', en: 'internal error' });

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Bilingual, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
-import type { UserTable } from '../core/import/user-table.ts';
 import { type CliOptions, parseCli } from './args.ts';
 import { CliError, usageError } from './errors.ts';
 import { HELP } from './help.ts';
@@ -18,7 +17,7 @@ import {
   useColor,
 } from './present.ts';
 import { expandInputs } from './inputs.ts';
-import { inputKind, readInput } from './read.ts';
+import { inputKind, readInputBytes } from './read.ts';
 import { renderRulesText, rulesJson } from './rules-table.ts';
 
 export interface CliIO {
@@ -115,47 +114,30 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   const core = await import('../core/index.ts');
   validatePack(core, 'municipality', opts.municipality);
 
-  const daySheets: ImportedSheet[] = [];
-  const userTables: UserTable[] = [];
-  const billing: NonNullable<Awaited<ReturnType<typeof readInput>>['billing']>[] = [];
+  const { checkFiles } = await import('../pipeline/check-files.ts');
+  const { FormatError } = await import('../formats/index.ts');
+  const files = [];
+  for (const file of await expandInputs(opts.files)) files.push({ name: file, bytes: await readInputBytes(file, file) });
+  let checked;
+  try {
+    checked = await checkFiles(files, {
+      sheets: opts.sheets,
+      mapping: opts.mapping,
+      ...(opts.includeSamples ? { includeSamples: true } : {}),
+      defaultPack: opts.municipality ?? 'national',
+      asOf: opts.asOf,
+      weekStart: opts.weekStart,
+      ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
+    }, true);
+  } catch (e) {
+    if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
+    throw e;
+  }
+  const { imported, report } = checked;
   let hiddenNote = '';
-  const files = await expandInputs(opts.files);
-  for (const file of files) {
-    const { grids, hiddenSkipped, billing: billed } = await readInput(file, file, opts.sheets);
-    if (billed) billing.push(billed);
-    if (hiddenSkipped?.length) {
-      hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(hiddenSkipped.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
-    }
-    // user tables (利用者台帳) of any input file fill the day records of all of them
-    const { sheets, tables } = core.importGrids(grids, { mapping: opts.mapping, ...(opts.includeSamples ? { includeSamples: true } : {}) });
-    userTables.push(...tables);
-    if (sheets.length > 0 && tables.length === 0 && sheets.every((s) => s.problem)) {
-      throw new CliError({
-        ja: `${file} からチェックできる記録を読み取れませんでした。\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.ja}`).join('\n')}`,
-        en: `No checkable records could be read from ${file}.\n${sheets.map((s) => `  [${s.name}] ${s.problem!.message.en}`).join('\n')}`,
-      });
-    }
-    daySheets.push(...sheets);
+  for (const { file, sheets } of checked.hiddenSkipped) {
+    hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(sheets.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
   }
-  const imported = core.applyUserTables(daySheets, userTables);
-  // never an all-clear about nothing: a run that read no record at all exits 2 and says where it looked
-  // (a blank city form or a skipped sample sheet says so in its note instead, and the summary says no home day was checked)
-  if (daySheets.length > 0 && daySheets.every((s) => s.records === 0 && !s.note)) {
-    throw new CliError({
-      ja: `チェックできる記録が 1 件もありませんでした（何もチェックしていません）。\n${daySheets.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.ja : '0件'}`).join('\n')}`,
-      en: `No record could be read, so nothing was checked.\n${daySheets.map((s) => `  ${s.file ?? ''} [${s.name}] ${s.problem ? s.problem.message.en : '0 records'}`).join('\n')}`,
-    });
-  }
-
-  // several files of one user's month: one user per 受給者証番号 (else folded name)
-  if (files.length > 1) core.joinUsers(imported);
-  const report: Report = core.checkSheets(imported, {
-    defaultPack: opts.municipality ?? 'national',
-    asOf: opts.asOf,
-    weekStart: opts.weekStart,
-    ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
-  }, billing);
-  if (files.length > 1) report.sources = core.userMonthSources(imported);
 
   let annotateNote = '';
   if (opts.annotate !== undefined) {

@@ -26,6 +26,11 @@ function manifestPlugin(): Plugin {
       mkdirSync(target, { recursive: true });
       writeFileSync(resolve(target, 'manifest.xml'), makeManifest(base));
     },
+    async writeBundle() {
+      // the browser checker next to the task pane (same static host)
+      const { buildWeb } = await import('../web/build.mjs');
+      await buildWeb(resolve(target, 'checker'));
+    },
   };
 }
 

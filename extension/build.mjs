@@ -4,10 +4,12 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildWeb } from '../web/build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const e2e = process.argv.includes('--e2e');
-const outDir = resolve(root, 'dist', e2e ? 'extension-e2e' : 'extension');
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? resolve(process.argv[outArg + 1]) : resolve(root, 'dist', e2e ? 'extension-e2e' : 'extension');
 
 const entries = [
   { entry: 'extension/content/main.ts', file: 'content.js', name: 'ZaitakuCheckContent' },
@@ -43,6 +45,9 @@ for (const page of ['sidepanel/sidepanel.html', 'sidepanel/sidepanel.css', 'opti
 await cp(resolve(root, 'manifests/chrome/_locales'), resolve(outDir, '_locales'), { recursive: true });
 // icons are committed (regenerate with `node extension/make-icons.mjs`)
 await cp(resolve(root, 'manifests/chrome/icons'), resolve(outDir, 'icons'), { recursive: true });
+
+// the browser checker (記録ファイルのチェック), opened from the side panel
+await buildWeb(resolve(outDir, 'checker'), { single: false });
 
 const manifest = JSON.parse(await readFile(resolve(root, 'manifests/chrome/manifest.json'), 'utf8'));
 if (e2e) {

@@ -204,3 +204,21 @@ export function checkSheetSelection(sheets: string[], sheetNames: string[], disp
     });
   }
 }
+
+/**
+ * Any input as grids: a 国保連 billing CSV (by content, whatever its name), a CSV/TSV or an .xlsx/.xlsm.
+ * Throws FormatError (located, bilingual) when the file cannot be read.
+ */
+export function readBytes(bytes: Uint8Array, displayName: string, sheets: string[] = []): ReadResult {
+  const kind = kindOfName(displayName);
+  if (kind !== 'xlsx') {
+    const billing = readBillingBytes(bytes, displayName);
+    if (billing) return billing;
+  }
+  if (kind === 'csv') return readCsvBytes(bytes, displayName);
+  if (kind === 'xlsx') return readXlsxBytes(bytes, displayName, { sheets });
+  throw new FormatError({
+    ja: `対応していないファイル形式です: ${displayName}（.xlsx・.csv・.tsv を指定してください。.xls は Excel で .xlsx として保存し直してください）`,
+    en: `Unsupported file type: ${displayName} (use .xlsx, .csv or .tsv; save an .xls as .xlsx in Excel first)`,
+  });
+}
