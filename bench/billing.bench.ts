@@ -1,6 +1,7 @@
 // The 国保連 billing file against the records: 100 users × 23 days × 12 months of J611 (27,600 billed days)
 // plus the matching support records (an .xlsx of 27,600 rows). Target: bytes → report with the billing file
 // (read xlsx + import + read J611 + join + check) ≤ 1.5× bytes → report of the records alone (read xlsx +
+import { time } from './timing.ts';
 // import + check). The in-memory figures (records already a grid) are printed too. `npm run bench -- billing`.
 import ExcelJS from 'exceljs';
 import { readXlsxBytes } from '../formats/index.ts';
@@ -57,13 +58,6 @@ function build(): { grid: SheetGrid; bytes: Uint8Array; billed: number } {
   return { grid: { name: '記録', cells }, bytes, billed: months.reduce((n, m) => n + m.days.length, 0) };
 }
 
-const settle = (globalThis as { gc?: () => void }).gc ?? (() => {});
-function time<T>(fn: () => T): [T, number] {
-  settle();
-  const t = performance.now();
-  const v = fn();
-  return [v, performance.now() - t];
-}
 
 const { grid, bytes, billed } = build();
 const xlsx = await (async () => {

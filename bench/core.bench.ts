@@ -4,6 +4,7 @@
 // `read` reads each cell as text the way any Japanese-aware reader must (String + NFKC).
 // The 3× target is judged against `read`; the `touch` ratio is printed too.
 import { importGrid } from '../core/import/index.ts';
+import { time } from './timing.ts';
 import { checkSheets } from '../core/engine/index.ts';
 import type { CellValue, SheetGrid } from '../core/import/types.ts';
 
@@ -41,15 +42,6 @@ function readFloor(grid: SheetGrid): number {
   return n;
 }
 
-/** `npm run bench` runs with --expose-gc: each timed step starts without the previous steps' garbage. */
-const settle = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-function time<T>(fn: () => T): [T, number] {
-  settle();
-  const t = performance.now();
-  const v = fn();
-  return [v, performance.now() - t];
-}
 
 function measure(users: number, days: number) {
   const grid = makeGrid(users, days);

@@ -1,10 +1,10 @@
 // The lean .xlsx reader (cli/xlsx/) must give the very grids worksheetToGrid(exceljs) gives.
 import { readdirSync, readFileSync } from 'node:fs';
+import { zip as zipParts } from '../formats/ooxml.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,48 +96,9 @@ async function expectSameGrids(bytes: Buffer, corrections: Correction[] = [], na
   return lean;
 }
 
-// ---- a small ZIP writer for hand-made parts (deflate, or stored for names listed in `stored`)
+// hand-made parts zipped by the shared test writer (deflate, or stored for names listed in `stored`)
 function zip(parts: Record<string, string | Buffer>, stored: string[] = []): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(parts)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const method = stored.includes(name) ? 0 : 8;
-    const body = method === 8 ? deflateRawSync(data) : data;
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const head = Buffer.alloc(46);
-    head.writeUInt32LE(0x02014b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(0x800, 8);
-    head.writeUInt16LE(method, 10);
-    head.writeUInt32LE(crc32(data), 16);
-    head.writeUInt32LE(body.length, 20);
-    head.writeUInt32LE(data.length, 24);
-    head.writeUInt16LE(nameBytes.length, 28);
-    head.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, body);
-    central.push(head, nameBytes);
-    offset += 30 + nameBytes.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return Buffer.from(zipParts(parts, { stored }));
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
