@@ -56,7 +56,7 @@ export async function annotateWorkbook(
   const original = await readFile(inputPath);
   let result;
   try {
-    result = annotateXlsx(new Uint8Array(original.buffer, original.byteOffset, original.byteLength), findings, displayFile);
+    result = await annotateXlsx(new Uint8Array(original.buffer, original.byteOffset, original.byteLength), findings, displayFile);
   } catch (e) {
     if (e instanceof AnnotateError) throw new CliError(e.bilingual);
     throw e;

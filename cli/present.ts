@@ -242,6 +242,40 @@ export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+const JSON_BATCH = 500;
+
+/**
+ * renderJson's text in pieces, so a report of many findings is never one huge string: each long
+ * top-level array is written a batch of elements at a time. The pieces join to exactly renderJson(value).
+ */
+export function* jsonChunks(value: unknown): Generator<string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield renderJson(value);
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  const indent = (json: string) => json.replace(/\n/g, '\n  ');
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i]!;
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (Array.isArray(v) && v.length > JSON_BATCH) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (let j = 0; j < v.length; j += JSON_BATCH) {
+        // "[\n  a,\n  b\n]" → "    a,\n    b"
+        const batch = JSON.stringify(v.slice(j, j + JSON_BATCH), null, 2);
+        yield `  ${indent(batch.slice(2, -2))}${j + JSON_BATCH < v.length ? ',' : ''}\n`;
+      }
+      yield `  ]${comma}\n`;
+    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(v, null, 2))}${comma}\n`;
+  }
+  yield '}\n';
+}
+
 export function renderErrorText(message: Bilingual, lang: Lang): string {
   const ja = safeText(message.ja, true);
   const en = safeText(message.en, true);

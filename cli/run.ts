@@ -8,6 +8,7 @@ import { CliError, usageError } from './errors.ts';
 import { HELP } from './help.ts';
 import {
   hasErrorViolation,
+  jsonChunks,
   renderErrorText,
   renderFormText,
   renderJson,
@@ -113,7 +114,32 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
   }
   const core = await import('../core/index.ts');
   validatePack(core, 'municipality', opts.municipality);
+  // only the report and a few lines are kept: grids and records are let go before the output is written
+  const { report, problems, hiddenNote } = await checkInputs(opts);
 
+  let annotateNote = '';
+  if (opts.annotate !== undefined) {
+    const { annotateWorkbook } = await import('./annotate.ts');
+    const res = await annotateWorkbook(opts.files[0]!, opts.files[0]!, opts.annotate, report.findings);
+    annotateNote = `注釈付きのコピーを書き出しました / Annotated copy written: ${opts.annotate}（${res.rowsFilled}行に色付け / rows highlighted; シート「${res.sheetName}」）\n`;
+  }
+
+  if (opts.format === 'json') {
+    for (const chunk of jsonChunks(report)) io.stdout(chunk);
+    if (hiddenNote) io.stderr(hiddenNote);
+    if (annotateNote) io.stderr(annotateNote);
+  } else {
+    io.stdout(renderReportText(report, { ...style, ruleTitle: ruleTitleLookup(core) }));
+    if (problems) io.stdout(problems);
+    if (hiddenNote) io.stdout(hiddenNote);
+    if (report.sources) io.stdout(sourceLines(report.sources));
+    if (annotateNote) io.stdout(annotateNote);
+  }
+  return hasErrorViolation(report.findings) ? 1 : 0;
+}
+
+/** Read, import and check the input files: the report, the sheet problem lines and the hidden-sheet note. */
+async function checkInputs(opts: CliOptions): Promise<{ report: Report; problems: string; hiddenNote: string }> {
   const { checkFiles } = await import('../pipeline/check-files.ts');
   const { FormatError } = await import('../formats/index.ts');
   const files = [];
@@ -133,32 +159,11 @@ async function runCheck(opts: CliOptions, io: CliIO, style: TextStyle): Promise<
     if (e instanceof FormatError) throw new CliError(e.bilingual, 2);
     throw e;
   }
-  const { imported, report } = checked;
   let hiddenNote = '';
   for (const { file, sheets } of checked.hiddenSkipped) {
     hiddenNote += `非表示のシートは読み込みませんでした / Hidden sheets not read: ${safeText(file)} [${safeText(sheets.join(', '))}]（--sheet で指定すると読み込みます / name them with --sheet to read them）\n`;
   }
-
-  let annotateNote = '';
-  if (opts.annotate !== undefined) {
-    const { annotateWorkbook } = await import('./annotate.ts');
-    const res = await annotateWorkbook(opts.files[0]!, opts.files[0]!, opts.annotate, report.findings);
-    annotateNote = `注釈付きのコピーを書き出しました / Annotated copy written: ${opts.annotate}（${res.rowsFilled}行に色付け / rows highlighted; シート「${res.sheetName}」）\n`;
-  }
-
-  if (opts.format === 'json') {
-    io.stdout(renderJson(report));
-    if (hiddenNote) io.stderr(hiddenNote);
-    if (annotateNote) io.stderr(annotateNote);
-  } else {
-    io.stdout(renderReportText(report, { ...style, ruleTitle: ruleTitleLookup(core) }));
-    const problems = sheetProblemLines(imported);
-    if (problems) io.stdout(problems);
-    if (hiddenNote) io.stdout(hiddenNote);
-    if (report.sources) io.stdout(sourceLines(report.sources));
-    if (annotateNote) io.stdout(annotateNote);
-  }
-  return hasErrorViolation(report.findings) ? 1 : 0;
+  return { report: checked.report, problems: sheetProblemLines(checked.imported), hiddenNote };
 }
 
 async function runRules(opts: CliOptions, io: CliIO): Promise<number> {

@@ -1,7 +1,7 @@
 // Minimal host-neutral ZIP reader for .xlsx parts: central directory → entries, stored or deflated
 // (fflate inflates, so the same code runs in Node and in browsers).
 // Anything else (encryption, zip64, multi-disk, other methods) is refused with LeanReadError.
-import { inflateSync } from 'fflate';
+import { Deflate, inflateSync } from 'fflate';
 
 /** The lean reader cannot (or will not) read this file; exceljs decides instead. */
 export class LeanReadError extends Error {
@@ -185,6 +185,11 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
 let CRC_TABLE: Uint32Array | undefined;
 
 export function crc32(data: Uint8Array): number {
+  return crc32Update(0, data);
+}
+
+/** The CRC-32 of the data so far (`crc`, 0 at the start) followed by `data`. */
+export function crc32Update(crc: number, data: Uint8Array): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -193,9 +198,43 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  const table = CRC_TABLE;
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Raw deflate of the chunks by CompressionStream('deflate-raw'), written as they come. */
+async function deflateNative(chunks: Iterable<Uint8Array>): Promise<Uint8Array[]> {
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const out: Uint8Array[] = [];
+  const reading = (async () => {
+    const reader = stream.readable.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      out.push(value);
+    }
+  })();
+  try {
+    for (const c of chunks) await writer.write(c as Uint8Array<ArrayBuffer>);
+    await writer.close();
+  } catch (e) {
+    await writer.abort(e).catch(() => undefined);
+    await reading.catch(() => undefined);
+    throw e;
+  }
+  await reading;
+  return out;
+}
+
+function deflateFflate(chunks: Iterable<Uint8Array>): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  for (const c of chunks) deflate.push(c);
+  deflate.push(new Uint8Array(0), true);
+  return out;
 }
 
 /** A ZIP written record by record: raw copies of an original's records, or new deflated entries. */
@@ -206,16 +245,33 @@ export class ZipWriter {
 
   /** Copy an original record unchanged (only the local header offset in its central record moves). */
   copy(raw: { local: Uint8Array; central: Uint8Array }): void {
-    const central = raw.central.slice();
-    new DataView(central.buffer).setUint32(42, this.offset, true);
-    this.push(raw.local, central);
+    this.push({ local: raw.local, central: raw.central.slice() });
   }
 
-  /** A new entry (deflated); `nameBytes` the raw name, `time`/`date` DOS stamps. */
-  add(nameBytes: Uint8Array, data: Uint8Array, deflated: Uint8Array, time: number, date: number, utf8Name: boolean): void {
-    const crc = crc32(data);
+  /**
+   * A new entry deflated from its data, given in chunks (never held whole); `nameBytes` the raw
+   * name, `time`/`date` DOS stamps. Deflated by the platform's CompressionStream (native zlib in
+   * Node and browsers), else by fflate.
+   */
+  async add(nameBytes: Uint8Array, chunks: Iterable<Uint8Array>, time: number, date: number, utf8Name: boolean): Promise<void> {
+    let crc = 0;
+    let size = 0;
+    const counted = function* (): Generator<Uint8Array> {
+      for (const c of chunks) {
+        crc = crc32Update(crc, c);
+        size += c.length;
+        if (size > 0xfffffffe) throw new LeanReadError('part too large to write (zip64)');
+        yield c;
+      }
+    };
+    const deflated = typeof CompressionStream === 'function' ? await deflateNative(counted()) : deflateFflate(counted());
+    const compressed = deflated.reduce((n, c) => n + c.length, 0);
+    this.push(this.header(nameBytes, crc, compressed, size, time, date, utf8Name), deflated, compressed);
+  }
+
+  private header(nameBytes: Uint8Array, crc: number, compressed: number, size: number, time: number, date: number, utf8Name: boolean): { local: Uint8Array; central: Uint8Array } {
     const flags = utf8Name ? 0x800 : 0;
-    const local = new Uint8Array(30 + nameBytes.length + deflated.length);
+    const local = new Uint8Array(30 + nameBytes.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, SIG_LOCAL, true);
     lv.setUint16(4, 20, true);
@@ -224,11 +280,10 @@ export class ZipWriter {
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, deflated.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(18, compressed, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
-    local.set(deflated, 30 + nameBytes.length);
     const central = new Uint8Array(46 + nameBytes.length);
     const cv = new DataView(central.buffer);
     cv.setUint32(0, SIG_CENTRAL, true);
@@ -239,19 +294,22 @@ export class ZipWriter {
     cv.setUint16(12, time, true);
     cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, deflated.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(20, compressed, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, this.offset, true);
     central.set(nameBytes, 46);
-    this.push(local, central);
+    return { local, central };
   }
 
-  private push(local: Uint8Array, central: Uint8Array): void {
-    if (this.offset + local.length > 0xfffffffe) throw new LeanReadError('zip too large to write (zip64)');
-    this.locals.push(local);
-    this.centrals.push(central);
-    this.offset += local.length;
+  /** One record: its local header, its data (in pieces) and its central record. */
+  private push(record: { local: Uint8Array; central: Uint8Array }, data: Uint8Array[] = [], dataLength = 0): void {
+    const length = record.local.length + dataLength;
+    if (this.offset + length > 0xfffffffe) throw new LeanReadError('zip too large to write (zip64)');
+    new DataView(record.central.buffer, record.central.byteOffset).setUint32(42, this.offset, true);
+    this.locals.push(record.local);
+    for (const d of data) this.locals.push(d);
+    this.centrals.push(record.central);
+    this.offset += length;
   }
 
   /** The whole archive. */

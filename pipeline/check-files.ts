@@ -21,6 +21,8 @@ export interface CheckFilesOptions extends CheckOptions {
   sheetMappings?: Record<string, ImportOptions['mapping']>;
   /** read the city's sample sheets (【記載例】, 見本 …) too */
   includeSamples?: boolean;
+  /** keep the grid of each imported sheet (CheckFilesResult.grids); otherwise a grid is let go once imported */
+  keepGrids?: boolean;
   /** progress: 0..1 with what is being done */
   onProgress?: (done: number, step: Bilingual) => void;
 }
@@ -33,6 +35,7 @@ export interface FileProblem {
 
 export interface CheckFilesResult {
   imported: ImportedSheet[];
+  /** with keepGrids: the grid each imported sheet was read from (grids[i] ↔ imported[i]); else empty */
   grids: SheetGrid[];
   report: Report;
   /** files that gave nothing to check (they are not in the report's inputs) */
@@ -115,7 +118,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
       fileProblems.push({ file: file.name, message });
     }
     daySheets.push(...sheets);
-    grids.push(...read.grids);
+    if (opts.keepGrids) grids.push(...dayGrids);
   }
   // never an all-clear about nothing: no record at all is a problem (a blank city form or a skipped sample
   // says so in its note instead, and the summary says that no home day was checked)
@@ -131,7 +134,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
   // several files of one user's month: one user per 受給者証番号 (else the folded name)
   if (files.length > 1) joinUsers(imported);
   opts.onProgress?.(step / total, { ja: 'チェック中', en: 'Checking' });
-  const { sheets: _s, mapping: _m, sheetMappings: _sm, onProgress: _p, includeSamples: _i, ...checkOptions } = opts;
+  const { sheets: _s, mapping: _m, sheetMappings: _sm, onProgress: _p, includeSamples: _i, keepGrids: _k, ...checkOptions } = opts;
   const report = checkSheets(imported, checkOptions, billing);
   if (files.length > 1) report.sources = userMonthSources(imported);
   opts.onProgress?.(1, { ja: '完了', en: 'Done' });

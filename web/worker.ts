@@ -74,6 +74,7 @@ async function handle(m: ToWorker): Promise<void> {
       weekStart: settings.weekStart,
       ...(settings.capacity !== undefined ? { capacity: settings.capacity } : {}),
       sheetMappings: m.sheetMappings,
+      keepGrids: true,
       onProgress: (done, step) => post({ type: 'progress', id: m.id, done, step }),
     });
     last = { files: m.files, report: result.report };
@@ -91,7 +92,7 @@ async function handle(m: ToWorker): Promise<void> {
   }
   const file = last.files.find((f) => f.name === m.file);
   if (!file) throw new Error('unknown file');
-  const res = annotateXlsx(file.bytes, last.report.findings, file.name);
+  const res = await annotateXlsx(file.bytes, last.report.findings, file.name);
   const base = file.name.replace(/\.xlsx$/i, '');
   post(
     {

@@ -3,7 +3,6 @@
 // <conditionalFormatting> block (removable in Excel's 条件付き書式の管理), styles.xml gets the dxf fills,
 // and a findings sheet (チェック結果, inline strings) is added to workbook.xml, its rels and
 // [Content_Types].xml. No cell of the user's is rewritten. Host-neutral: bytes in, bytes out.
-import { deflateSync } from 'fflate';
 import type { Bilingual, Finding } from '../../core/model/report.ts';
 import { findingTone, rowTones, type Tone } from '../../core/engine/row-tones.ts';
 import { centralInfo, LeanReadError, ZipArchive, ZipWriter } from '../zip.ts';
@@ -54,7 +53,10 @@ const ENCODER = new TextEncoder();
 // ---------------------------------------------------------------- XML helpers
 
 /** XML text/attribute escape; characters XML cannot hold become Excel's _xHHHH_ escapes. */
+const XML_SPECIAL = /[&<>"_\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function xmlEscape(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
   return s
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
@@ -177,12 +179,18 @@ function insertAt(xml: string, at: number, text: string): string {
 
 // ---------------------------------------------------------------- package helpers
 
+/**
+ * A part's new content: text, or its UTF-8 bytes in pieces (a large sheet is never re-encoded whole),
+ * or a generator of them (the findings sheet, made while it is deflated).
+ */
+type PartData = string | Uint8Array[] | (() => Iterable<Uint8Array>);
+
 class Package {
   readonly zip: ZipArchive;
   /** entry name → new content */
-  readonly patched = new Map<string, string>();
+  readonly patched = new Map<string, PartData>();
   /** new entries in order */
-  readonly added = new Map<string, string>();
+  readonly added = new Map<string, PartData>();
   private readonly lowerNames: Set<string>;
 
   constructor(bytes: Uint8Array) {
@@ -197,20 +205,39 @@ class Package {
   /** A part's current text (patched or original); UTF-8 only, so an unchanged byte stays unchanged. */
   text(name: string): string | undefined {
     const p = this.patched.get(name) ?? this.added.get(name);
-    if (p !== undefined) return p;
+    if (typeof p === 'string') return p;
+    if (p !== undefined) throw new LeanReadError(`${name} was patched as bytes`);
     const bytes = this.zip.read(name);
-    if (bytes === undefined) return undefined;
-    try {
-      return UTF8_STRICT.decode(bytes);
-    } catch {
-      throw new LeanReadError(`${name} is not UTF-8`);
-    }
+    return bytes === undefined ? undefined : strictText(name, bytes);
   }
 
-  set(name: string, text: string): void {
+  set(name: string, text: PartData): void {
     if (this.zip.has(name)) this.patched.set(name, text);
     else this.added.set(name, text);
   }
+}
+
+function strictText(name: string, bytes: Uint8Array): string {
+  try {
+    return UTF8_STRICT.decode(bytes);
+  } catch {
+    throw new LeanReadError(`${name} is not UTF-8`);
+  }
+}
+
+/** UTF-8 length of a string (lone surrogates, as TextEncoder writes them, count 3). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 interface Rel {
@@ -359,8 +386,9 @@ function conditionalBlock(prefix: string, sqref: string, dxfId: number, priority
 
 /** Add highlight blocks to one worksheet part; returns the rows highlighted. */
 function highlightSheet(pkg: Package, path: string, tones: Map<number, Tone>, dxf: DxfIds): number {
-  const xml = pkg.text(path);
-  if (xml === undefined) return 0;
+  const bytes = pkg.zip.read(path);
+  if (bytes === undefined) return 0;
+  const xml = strictText(path, bytes);
   const doc = outline(xml, new Set(['sheetData']));
   const p = doc.root.prefix;
   const lastCol = lastColumn(xml, doc);
@@ -376,7 +404,9 @@ function highlightSheet(pkg: Package, path: string, tones: Map<number, Tone>, dx
   if (errors.length) blocks += conditionalBlock(p, sqrefOf(errors, lastCol), dxf.error, ++priority);
   if (warnings.length) blocks += conditionalBlock(p, sqrefOf(warnings, lastCol), dxf.warning, ++priority);
   const after = doc.children.find((c) => AFTER_CONDITIONAL_FORMATTING.has(c.local));
-  pkg.set(path, insertAt(xml, after ? after.start : doc.rootClose, blocks));
+  // spliced into the original bytes: the sheet (the bulk of the package) is not re-encoded
+  const at = bytes.length - utf8Length(xml.slice(after ? after.start : doc.rootClose));
+  pkg.set(path, [bytes.subarray(0, at), ENCODER.encode(blocks), bytes.subarray(at)]);
   return errors.length + warnings.length;
 }
 
@@ -400,34 +430,45 @@ function inlineCell(ref: string, text: string): string {
   return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(text)}</t></is></c>`;
 }
 
-/** The findings sheet: one row per finding, header bold, severity cells coloured (all by dxfs). */
-export function findingsSheetXml(findings: readonly Finding[], displayFile: string, dxf: DxfIds): string {
-  const rows: string[] = [];
-  const row = (n: number, values: string[]) =>
-    `<row r="${n}">${values.map((v, i) => inlineCell(`${colLetters(i + 1)}${n}`, v)).join('')}</row>`;
-  rows.push(row(1, HEADERS.map(([h]) => h)));
+const COLUMN_LETTERS = HEADERS.map((_h, i) => colLetters(i + 1));
+
+/** The findings sheet as UTF-8 chunks: one row per finding, header bold, severity cells coloured (all by dxfs). */
+export function* findingsSheetXml(findings: readonly Finding[], displayFile: string, dxf: DxfIds): Generator<Uint8Array> {
+  let buf = '';
+  const row = (n: number, values: string[]) => {
+    buf += `<row r="${n}">`;
+    values.forEach((v, i) => (buf += inlineCell(`${COLUMN_LETTERS[i]}${n}`, v)));
+    buf += '</row>';
+  };
+  const cols = HEADERS.map(([, w], i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  buf +=
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}">` +
+    `<dimension ref="A1:${colLetters(HEADERS.length)}${findings.length + 1}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  row(1, HEADERS.map(([h]) => h));
   const errorRows: number[] = [];
   const warningRows: number[] = [];
-  findings.forEach((f, i) => {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const mine = f.locations.filter((l) => l.file === undefined || l.file === displayFile);
     const sheets = [...new Set(mine.map((l) => l.sheet).filter((s): s is string => Boolean(s)))];
     const at = [...new Set(mine.map((l) => (l.row === undefined ? '' : `${l.column ?? ''}${l.row}`)).filter(Boolean))];
     const period = f.period ? (f.period.from === f.period.to ? f.period.from : `${f.period.from}〜${f.period.to}`) : '';
-    rows.push(row(i + 2, [KIND_JA[kindOf(f)], f.ruleId, f.user ?? '', period, sheets.join(', '), at.join(', '), f.message.ja, f.source]));
+    row(i + 2, [KIND_JA[kindOf(f)], f.ruleId, f.user ?? '', period, sheets.join(', '), at.join(', '), f.message.ja, f.source]);
     const tone = findingTone(f);
     if (tone === 'error') errorRows.push(i + 2);
     else if (tone === 'warning') warningRows.push(i + 2);
-  });
-  const cols = HEADERS.map(([, w], i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+    if (buf.length > 1 << 16) {
+      yield ENCODER.encode(buf);
+      buf = '';
+    }
+  }
   let cf = conditionalBlock('', `A1:${colLetters(HEADERS.length)}1`, dxf.bold, 1);
   if (errorRows.length) cf += conditionalBlock('', sqrefOf(errorRows, 1), dxf.error, 2);
   if (warningRows.length) cf += conditionalBlock('', sqrefOf(warningRows, 1), dxf.warning, 3);
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}">` +
-    `<dimension ref="A1:${colLetters(HEADERS.length)}${findings.length + 1}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>${cf}` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  yield ENCODER.encode(
+    `${buf}</sheetData>${cf}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   );
 }
 
@@ -459,9 +500,9 @@ function cannotAnnotate(displayFile: string, detail: string): AnnotateError {
  * The annotated copy of `original`: rows the findings point at (locations in `displayFile`) are
  * highlighted by conditional formats, and a findings sheet is added. Everything else is copied unchanged.
  */
-export function annotateXlsx(original: Uint8Array, findings: Finding[], displayFile: string): AnnotateResult {
+export async function annotateXlsx(original: Uint8Array, findings: Finding[], displayFile: string): Promise<AnnotateResult> {
   try {
-    return patch(original, findings, displayFile);
+    return await patch(original, findings, displayFile);
   } catch (e) {
     if (e instanceof AnnotateError) throw e;
     if (e instanceof LeanReadError) throw cannotAnnotate(displayFile, e.message);
@@ -469,7 +510,7 @@ export function annotateXlsx(original: Uint8Array, findings: Finding[], displayF
   }
 }
 
-function patch(original: Uint8Array, findings: Finding[], displayFile: string): AnnotateResult {
+async function patch(original: Uint8Array, findings: Finding[], displayFile: string): Promise<AnnotateResult> {
   const pkg = new Package(original);
   const rootRels = relsOf(pkg.text('_rels/.rels'));
   const office = rootRels.find((r) => r.type === REL_OFFICE_DOCUMENT && !r.external);
@@ -514,7 +555,7 @@ function patch(original: Uint8Array, findings: Finding[], displayFile: string): 
   while (pkg.has(resolveTarget(wbDir, `worksheets/sheet${n}.xml`))) n++;
   const target = `worksheets/sheet${n}.xml`;
   const sheetPath = resolveTarget(wbDir, target);
-  pkg.set(sheetPath, findingsSheetXml(findings, displayFile, dxf));
+  pkg.set(sheetPath, () => findingsSheetXml(findings, displayFile, dxf));
   const rid = addRelationship(pkg, wbRelsPath, REL_WORKSHEET, target);
   addOverride(pkg, sheetPath, CT_WORKSHEET);
   const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
@@ -522,26 +563,24 @@ function patch(original: Uint8Array, findings: Finding[], displayFile: string): 
   const wbText = pkg.text(workbookPath)!;
   pkg.set(workbookPath, insertAt(wbText, sheetsClose, `<${p}sheet name="${xmlEscape(sheetName)}" sheetId="${sheetId}" r:id="${rid}" xmlns:r="${NS_R}"/>`));
 
-  return { bytes: writePackage(pkg), rowsHighlighted, sheetName };
+  return { bytes: await writePackage(pkg), rowsHighlighted, sheetName };
 }
 
-function writePackage(pkg: Package): Uint8Array {
+async function writePackage(pkg: Package): Promise<Uint8Array> {
   const out = new ZipWriter();
   let stamp = { time: 0, date: 0x21 };
   for (const raw of pkg.zip.rawEntries()) {
     const name = raw.name.startsWith('/') ? raw.name.slice(1) : raw.name;
     const info = centralInfo(raw.central);
     if (name === '[Content_Types].xml') stamp = { time: info.time, date: info.date };
-    const text = pkg.patched.get(name);
-    if (text === undefined) out.copy(raw);
-    else {
-      const data = ENCODER.encode(text);
-      out.add(info.nameBytes, data, deflateSync(data, { level: 6 }), info.time, info.date, info.utf8);
-    }
+    const data = pkg.patched.get(name);
+    if (data === undefined) out.copy(raw);
+    else await out.add(info.nameBytes, chunksOf(data), info.time, info.date, info.utf8);
   }
-  for (const [name, text] of pkg.added) {
-    const data = ENCODER.encode(text);
-    out.add(ENCODER.encode(name), data, deflateSync(data, { level: 6 }), stamp.time, stamp.date, true);
-  }
+  for (const [name, data] of pkg.added) await out.add(ENCODER.encode(name), chunksOf(data), stamp.time, stamp.date, true);
   return out.finish(pkg.zip.comment);
+}
+
+function chunksOf(data: PartData): Iterable<Uint8Array> {
+  return typeof data === 'string' ? [ENCODER.encode(data)] : typeof data === 'function' ? data() : data;
 }

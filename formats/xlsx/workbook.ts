@@ -567,6 +567,20 @@ function decodeCol(address: string): number {
   return col;
 }
 
+/** The text of an inline string that is exactly <is><t>text</t></is> (or <t xml:space="preserve">), else undefined. */
+function plainInlineText(data: string, from: number, end: number): string | undefined {
+  if (!data.startsWith('<is><t', from) || !data.startsWith('</t></is>', end - 9)) return undefined;
+  let start = from + 6;
+  if (data.charCodeAt(start) === 62) start++;
+  else if (data.startsWith(' xml:space="preserve">', start)) start += 22;
+  else return undefined;
+  const textEnd = end - 9;
+  if (textEnd <= start) return undefined;
+  const lt = data.indexOf('<', start);
+  if (lt !== textEnd) return undefined;
+  return decodeText(data.slice(start, textEnd));
+}
+
 function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, string | undefined> | undefined): Map<number, Row> {
   // hyperlinks with a relationship id (internal `location` links without one are ignored)
   let hasHyperlinks = false;
@@ -634,6 +648,8 @@ function parseSheet(xml: string, ctx: SheetContext, sheetRels: Map<string, strin
         const vEnd = data.indexOf('<', tagEnd + 3);
         if (vEnd + 4 === end && vEnd > tagEnd + 3 && data.startsWith('<v>', tagEnd) && data.charCodeAt(vEnd + 1) === 47 && data.charCodeAt(vEnd + 2) === 118 && data.charCodeAt(vEnd + 3) === 62) {
           v = decodeText(data.slice(tagEnd + 3, vEnd));
+        } else if (t === 'inlineStr' && (v = plainInlineText(data, tagEnd, end)) !== undefined) {
+          // fast path: exactly <is><t>text</t></is>
         } else inner = data.slice(tagEnd, end);
       }
     }
@@ -821,14 +837,17 @@ export function openXlsx(bytes: Uint8Array): LeanWorkbook {
       const s = sheets[index];
       if (!s) throw new RangeError(`no sheet ${index}`);
       if (!s.entry) throw new LeanReadError('the worksheet part is missing from the package');
-      const xml = part(zip, s.entry)!;
+      // inflated and decoded once: the checkbox reader needs the raw text (its <control> sits in mc:AlternateContent)
+      const raw = zip.text(s.entry)!;
+      const xml = normaliseXml(raw, s.entry);
+      assertPlainXml(xml, s.entry);
       const relsName = relsPathOf(s.entry);
       const sheetRels = zip.has(relsName) ? parseRels(part(zip, relsName)) : undefined;
       const { styles: st, sst: ss } = load();
       const ctx: SheetContext = { sst: ss, styles: st, date1904, hyperlinks: Object.create(null), formulae: {} };
       const grid = rowsToGrid(parseSheet(xml, ctx, sheetRels), s.name, file, date1904);
       // form-control □ boxes as ☑/☐; from the raw part, since their <control> elements sit in mc:AlternateContent Choice
-      return applyCheckboxes(grid, readFormCheckboxes(zip.text(s.entry) ?? xml, sheetRels, (name) => part(zip, name)));
+      return applyCheckboxes(grid, readFormCheckboxes(raw, sheetRels, (name) => part(zip, name)));
     },
   };
 }

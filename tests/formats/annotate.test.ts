@@ -72,9 +72,9 @@ const PATCHED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/wor
 
 describe('annotateXlsx (patch writer)', () => {
   const books = fixtures();
-  const copies = new Map<string, ReturnType<typeof annotateXlsx>>();
-  beforeAll(() => {
-    for (const b of books) copies.set(b.name, annotateXlsx(b.bytes, findingsFor(openXlsx(b.bytes).sheetNames, 'in.xlsx'), 'in.xlsx'));
+  const copies = new Map<string, Awaited<ReturnType<typeof annotateXlsx>>>();
+  beforeAll(async () => {
+    for (const b of books) copies.set(b.name, await annotateXlsx(b.bytes, findingsFor(openXlsx(b.bytes).sheetNames, 'in.xlsx'), 'in.xlsx'));
   });
 
   it.each(books.map((b) => [b.name, b] as const))('%s: every record but the patched parts is copied byte for byte', (_n, b) => {
@@ -147,10 +147,10 @@ describe('annotateXlsx (patch writer)', () => {
     expect(grid.cells[7]![5]).toBeNull();
   });
 
-  it('keeps a unique findings-sheet name when the book already has one (annotating a copy)', () => {
+  it('keeps a unique findings-sheet name when the book already has one (annotating a copy)', async () => {
     const b = books.find((x) => x.name === 'plain.xlsx')!;
     const once = copies.get(b.name)!;
-    const twice = annotateXlsx(once.bytes, [], 'in.xlsx');
+    const twice = await annotateXlsx(once.bytes, [], 'in.xlsx');
     expect(twice.sheetName).toBe(`${RESULT_SHEET} (2)`);
     expect(openXlsx(twice.bytes).sheetNames).toEqual(['記録', '名簿', RESULT_SHEET, `${RESULT_SHEET} (2)`]);
   });
@@ -166,9 +166,9 @@ describe('annotateXlsx (patch writer)', () => {
     expect(sheet).toContain('type="expression" dxfId="1" priority="2"');
   });
 
-  it('prefixed markup (x:) gets prefixed additions', () => {
+  it('prefixed markup (x:) gets prefixed additions', async () => {
     const b = makeBook({ prefix: 'x', extras: true });
-    const copy = annotateXlsx(b, findingsFor(['記録'], 'in.xlsx'), 'in.xlsx');
+    const copy = await annotateXlsx(b, findingsFor(['記録'], 'in.xlsx'), 'in.xlsx');
     const z = new ZipArchive(copy.bytes);
     expect(text(z, 'xl/worksheets/sheet1.xml')).toContain('<x:conditionalFormatting sqref="A2:F2 A6:F6"><x:cfRule');
     expect(text(z, 'xl/styles.xml')).toMatch(/<x:dxfs count="4"><x:dxf>/);
