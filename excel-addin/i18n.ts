@@ -124,7 +124,6 @@ const STRINGS = {
   billingActiveHint: { ja: '受給者証番号が利用者台帳など別のシートにある場合は、「すべてのシートをチェック」で照合してください。', en: 'If the 受給者証番号 are on another sheet (a user table), use Check all sheets.' },
   billingGroup: { ja: '請求CSV（国保連）の読み取り・照合の問題', en: 'Billing CSV: reading and matching problems' },
   billingRow: { ja: '{file}（請求CSV・請求日数）', en: '{file} (billing CSV, billed days)' },
-  billingLine: { ja: '{file} {line}行目', en: '{file} line {line}' },
   billingOnly: { ja: '請求CSVの行です（シートの行ではないため選択できません）', en: 'A line of the billing CSV (not a sheet row, so nothing to select)' },
   privacy: { ja: 'データはこのパソコンの外に送信されません。', en: 'No data leaves this computer.' },
 } as const satisfies Record<string, { ja: string; en: string }>;

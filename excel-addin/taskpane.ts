@@ -341,7 +341,7 @@ function renderSheetSummary(report: Report): void {
     ...rows.map((s) =>
       el('tr', { 'data-sheet': s.name, ...(s.note ? { title: s.note[lang] } : {}) }, el('td', { class: 'hdr' }, s.note ? `${s.name} ※` : s.name), el('td', { class: 'num' }, String(s.records)), el('td', { class: 'num' }, s.homeDays === undefined ? '—' : String(s.homeDays))),
     ),
-    ...billing.map((b) => el('tr', { 'data-billing': b.file }, el('td', { class: 'hdr' }, t('billingRow', { file: b.file })), el('td', { class: 'num' }, String(b.billedDays ?? 0)), el('td', { class: 'num' }, '—'))),
+    ...billing.map((b) => el('tr', { 'data-billing': b.file, title: t('billingRow', { file: b.file }) }, el('td', { class: 'hdr' }, t('billingRow', { file: b.file })), el('td', { class: 'num' }, String(b.billedDays ?? 0)), el('td', { class: 'num' }, '—'))),
   );
 }
 
@@ -561,7 +561,7 @@ function findingButton(f: Finding, byUser = false): HTMLButtonElement {
     // located only in a billing CSV (its lines are not sheet rows): where, but nothing to select
     const lines = f.locations.filter((l) => inBillingFile(l, shownBilling) && l.row !== undefined);
     if (lines.length) {
-      who.append(el('span', { class: 'where' }, t('billingLine', { file: lines[0]!.file!, line: lines[0]!.row! })));
+      // its message names the file and line; shown at full strength (it is a finding, not a disabled control)
       button.title = t('billingOnly');
       button.dataset.billingLine = String(lines[0]!.row);
     }
