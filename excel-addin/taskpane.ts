@@ -761,9 +761,8 @@ function renderBilling(): void {
   problem.hidden = billingProblems.length === 0;
 }
 
-/** Files picked: read here (nothing is uploaded), kept for the session, then the workbook is checked with them. */
-async function onBillingPicked(input: HTMLInputElement): Promise<void> {
-  const files = [...(input.files ?? [])];
+/** Files picked or dropped: read here (nothing is uploaded), kept for the session, then the workbook is checked with them. */
+async function onBillingFiles(files: File[]): Promise<void> {
   if (!files.length) return;
   billingProblems = [];
   for (const file of files) {
@@ -772,8 +771,6 @@ async function onBillingPicked(input: HTMLInputElement): Promise<void> {
     if ('billing' in load) billingFiles = withBilling(billingFiles, load.billing);
     else billingProblems.push(billingProblemText(load));
   }
-  // the same file can be picked again (after it was re-exported)
-  input.value = '';
   renderBilling();
   await runCheck(lastScope);
 }
@@ -861,7 +858,25 @@ async function start(): Promise<void> {
   const billingInput = $<HTMLInputElement>('billingFile');
   billingInput.setAttribute('aria-label', t('billingPick'));
   $('billingPick').addEventListener('click', () => billingInput.click());
-  billingInput.addEventListener('change', () => void onBillingPicked(billingInput));
+  billingInput.addEventListener('change', () => {
+    const files = [...(billingInput.files ?? [])];
+    // the same file can be picked again (after it was re-exported)
+    billingInput.value = '';
+    void onBillingFiles(files);
+  });
+  // a file dropped on the panel (where a host's file dialog does not open) is read the same way
+  const billingPanel = $('billingPanel');
+  billingPanel.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    billingPanel.classList.add('drop');
+  });
+  billingPanel.addEventListener('dragleave', () => billingPanel.classList.remove('drop'));
+  billingPanel.addEventListener('drop', (e) => {
+    e.preventDefault();
+    billingPanel.classList.remove('drop');
+    void onBillingFiles([...(e.dataTransfer?.files ?? [])]);
+  });
   for (const id of ['pack', 'weekStart', 'capacity', 'notes']) $(id).addEventListener('change', () => void savePrefs());
   autoBox.addEventListener('change', () => void savePrefs().then(updateWatch).catch((e: unknown) => setStatus(t('autoCheckFailed', { reason: reason(e) }), true)));
   $('app').setAttribute('aria-busy', 'false');

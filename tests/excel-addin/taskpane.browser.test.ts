@@ -595,6 +595,15 @@ describe('task pane: issue 11 (protected sheets, messages, groups, navigation, �
     // the CSV's own input problems are still shown, and the rules say why they were not evaluated
     expect(await ruleIds(page)).toContain('input-billing');
     expect(await page.textContent('#notEvaluated')).toContain('支援記録のファイル');
+    // a file dropped on the panel is read the same way (where a host's file dialog does not open)
+    await page.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.csv'));
+      document.querySelector('#billingPanel')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...billingBytes()]);
+    await page.waitForSelector('#billingList li[data-billing-file="dropped.csv"]');
+    expect(await page.locator('#billingList li').count()).toBe(2);
+    expect(await page.isHidden('#billingProblem')).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
