@@ -104,7 +104,7 @@ const STRINGS = {
   selectCell: { ja: 'セルを選択', en: 'Select the cell' },
   cellGroup: { ja: '読めなかったセル', en: 'Cells that could not be read' },
   billingTitle: { ja: '請求CSV（国保連）', en: 'Billing CSV (国保連)' },
-  billingHint: { ja: '国保連へ送った請求CSV（実績記録票 J611）を読み込むと、請求した日とブックの支援記録を照合します。ここへドラッグ＆ドロップしても読み込めます。ファイルはこのパソコンの中で読むだけで、送信もブックへの保存もしません。', en: 'Load the billing CSV sent to 国保連 (J611 service records) to compare the billed days with the records in the workbook. You can also drop the file here. It is only read on this computer: it is neither sent nor saved in the workbook.' },
+  billingHint: { ja: '国保連へ送った請求CSV（J611）と支援記録を照合します（ドロップも可）。このパソコンの中で読むだけで、送信もブックへの保存もしません。', en: 'Compares the billing CSV sent to 国保連 (J611) with the records (dropping works too). Read on this computer only: never sent or saved in the workbook.' },
   billingPick: { ja: '請求CSV（国保連）を読み込む', en: 'Load the billing CSV (国保連)' },
   billingReading: { ja: '「{file}」を読み込んでいます…', en: 'Reading "{file}"…' },
   billingLoaded: { ja: '請求 {days} 日分（J611）', en: '{days} billed day(s) (J611)' },
