@@ -2,10 +2,11 @@
 // Excel access goes through excel-io.ts; the judging is core's.
 import { applyUserTables, checkSheets, importGrid, readUserTable, type UserTable } from '../core/index.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
+import type { BillingFile } from '../core/model/billing.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { SheetGrid } from '../core/import/types.ts';
 import { applyHighlights, hostErrorKind, readWorkbook, type HostErrorKind, type IoOptions, type SheetRead } from './excel-io.ts';
-import { coalesceRows, rowNotes, rowTones } from './highlights.ts';
+import { coalesceRows, rowNotes, rowTones, worksheetFindings } from './highlights.ts';
 import { reviewKeys, splitReviewed } from './reviews.ts';
 import type { AddinStore, Mapping, Prefs } from './settings.ts';
 
@@ -62,6 +63,8 @@ function safeImport(sheet: SheetRead, mapping: Mapping | undefined): ImportedShe
  * sheets. On the web (payloadLimit set) cells are always read in row blocks: +1 sync per block of each sheet
  * (at least one, even for a small sheet; a refused block is asked again halved), and highlights flush every
  * WEB_OPS_PER_SYNC operations.
+ * `billing`: 国保連 billing CSVs loaded beside the workbook (billing.ts); core reconciles them with the records,
+ * they are listed in the report's inputs, and their lines never colour a worksheet row.
  */
 export async function checkInWorkbook(
   ctx: Excel.RequestContext,
@@ -69,6 +72,7 @@ export async function checkInWorkbook(
   options: CheckOptions,
   io: IoOptions,
   prefs?: Prefs,
+  billing: readonly BillingFile[] = [],
 ): Promise<CheckRun> {
   const read = await readWorkbook(ctx, scope, io);
   if (prefs) read.store.prefs = prefs;
@@ -88,14 +92,15 @@ export async function checkInWorkbook(
   let nextDay = 0;
   let nextTable = 0;
   const imported = isTable.map((t) => (t ? tableSheets[nextTable++]! : daySheets[nextDay++]!));
-  const report = checkSheets(imported.filter((i) => !i.problem), options);
+  const report = checkSheets(imported.filter((i) => !i.problem), options, billing);
   const grids = new Map<string, SheetGrid>(read.sheets.map((s) => [s.name, s.grid]));
   const keyOf = reviewKeys(grids);
   const { open, reviewed } = splitReviewed(report.findings, read.store.reviewed ?? [], keyOf);
+  const onSheets = worksheetFindings(open, new Set(billing.map((b) => b.file)));
   const plans = read.sheets.map((sheet) => ({
     sheet,
-    runs: coalesceRows(rowTones(open, sheet.name)),
-    notes: io.notes && io.writeNotes ? rowNotes(open, sheet.name) : [],
+    runs: coalesceRows(rowTones(onSheets, sheet.name)),
+    notes: io.notes && io.writeNotes ? rowNotes(onSheets, sheet.name) : [],
   }));
   const run: CheckRun = { sheets: read.sheets, imported, report, activeId: read.activeId, store: read.store, keyOf, reviewed };
   try {

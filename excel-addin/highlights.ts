@@ -57,6 +57,21 @@ export function toneAreas(runs: readonly RowRun[], first: string, last: string, 
   return out;
 }
 
+/**
+ * The findings with only their worksheet locations, for colouring and notes: a line of a billing CSV (a file
+ * beside the workbook, no sheet) never marks a worksheet row, whatever its line number.
+ */
+export function worksheetFindings(findings: readonly Finding[], billingFiles: ReadonlySet<string>): Finding[] {
+  if (billingFiles.size === 0) return [...findings];
+  const onSheet = (l: Finding['locations'][number]) => l.sheet !== undefined && !(l.file !== undefined && billingFiles.has(l.file));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.locations.every(onSheet)) out.push(f);
+    else if (f.locations.some(onSheet)) out.push({ ...f, locations: f.locations.filter(onSheet) });
+  }
+  return out;
+}
+
 /** One note text per affected row: the Japanese messages of its findings. */
 export function rowNotes(findings: readonly Finding[], sheet: string, maxLength = 1000): RowNote[] {
   const byRow = new Map<number, string[]>();

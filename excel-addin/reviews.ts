@@ -26,6 +26,7 @@ function rowValues(grid: SheetGrid | undefined, row: number): unknown[] {
 /**
  * The review key of a finding: rule + user + period + a hash of the values of its rows (in row order, sheets
  * by name). Row numbers are not part of it, so inserting rows above keeps a review; editing a row's value drops it.
+ * Findings located in a billing CSV add their message (see below).
  */
 export function findingKey(f: Finding, grids: ReadonlyMap<string, SheetGrid>): string {
   const rows = [...new Set(f.locations.filter((l) => l.sheet !== undefined && l.row !== undefined).map((l) => `${l.sheet}\u0000${l.row}`))];
@@ -37,6 +38,9 @@ export function findingKey(f: Finding, grids: ReadonlyMap<string, SheetGrid>): s
     .sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row))
     .map((l) => rowValues(grids.get(l.sheet), l.row));
   const head = [f.ruleId, f.user ?? '', f.period?.from ?? '', f.period?.to ?? ''].join('\u0001');
+  // a finding on lines of a billing CSV (no sheet; its bytes are not kept): its message names the file, line
+  // and values, so two lines never share a key and a changed billed day drops the review
+  if (f.locations.some((l) => l.sheet === undefined && l.file !== undefined)) return `${hash(`${head}\u0001${f.message.ja}`)}.${hash(JSON.stringify(values))}`;
   return `${hash(head)}.${hash(JSON.stringify(values))}`;
 }
 

@@ -1,6 +1,8 @@
 // Task pane: settings, actions, findings and the column-mapping panel. No rule logic: core decides.
 import { CANONICAL_FIELDS, FIELD_LABELS, LAYOUT_LABELS, PACKS, getRule } from '../core/index.ts';
 import { checkInWorkbook, type CheckRun } from './check-run.ts';
+import { MAX_BILLING_MB, billingFileNames, inBillingFile, isBillingInput, loadBillingFile, withBilling, type BillingLoad } from './billing.ts';
+import type { BillingFile } from '../core/model/billing.ts';
 import type { CanonicalField } from '../core/model/record.ts';
 import type { CheckOptions, Finding, Report } from '../core/model/report.ts';
 import type { ImportedSheet } from '../core/import/types.ts';
@@ -30,6 +32,8 @@ const FIRST_ITEMS = 3;
 const AUTO_CHECK_DELAY_MS = 1500;
 /** Group id of input findings about one cell (bad dates, times, numbers, modes, duplicates). */
 const CELL_GROUP = 'input-cells';
+/** Group id of input findings located only in a billing CSV (malformed records, unmatched 受給者証番号). */
+const BILLING_GROUP = 'input-billing';
 
 const SOURCE_NAMES: Record<string, { ja: string; en: string }> = {
   '000': { ja: '西尾市Q&A', en: 'Nishio Q&A' },
@@ -46,6 +50,7 @@ const INPUT_TITLES: Record<string, { ja: string; en: string }> = {
   'input-unknown-mode': { ja: '利用形態が読み取れない', en: 'Unknown mode' },
   'input-value': { ja: '値が読み取れない', en: 'Unreadable value' },
   'input-mapping': { ja: '指定した列が見つからない', en: 'Mapped column not found' },
+  'input-encoding': { ja: '文字コードの問題', en: 'Character encoding' },
 };
 
 let lang: Lang = 'ja';
@@ -63,6 +68,12 @@ let groupBy: 'rule' | 'user' = 'rule';
 let unwatch: (() => Promise<void>) | undefined;
 let autoTimer: ReturnType<typeof setTimeout> | undefined;
 let recheckAfterBusy = false;
+/** 国保連 billing CSVs loaded beside the workbook: kept for this session only, used on every check */
+let billingFiles: BillingFile[] = [];
+/** billing files of the last pick that could not be loaded (said until the next pick) */
+let billingProblems: string[] = [];
+/** names of the billing files of the report on screen */
+let shownBilling = new Set<string>();
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
@@ -87,7 +98,7 @@ function fatal(text: string): void {
   const f = $('fatal');
   f.textContent = text;
   f.hidden = false;
-  for (const id of ['checkSheet', 'checkAll', 'clear']) $<HTMLButtonElement>(id).disabled = true;
+  for (const id of ['checkSheet', 'checkAll', 'clear', 'billingPick']) $<HTMLButtonElement>(id).disabled = true;
 }
 
 /** What went wrong and what to do, in the UI language; the host's own text is never shown. */
@@ -194,7 +205,8 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
   setStatus(t('checking'));
   try {
     const io = ioOptions();
-    const run = (o: IoOptions) => write((ctx) => checkInWorkbook(ctx, scope, options, o, readPrefs()));
+    const billing = billingFiles;
+    const run = (o: IoOptions) => write((ctx) => checkInWorkbook(ctx, scope, options, o, readPrefs(), billing));
     const result = await run(io).catch((e: unknown) => {
       if (!io.date1904) throw e;
       // This Excel does not know Workbook.use1904DateSystem: read dates as 1900-system serials.
@@ -210,10 +222,21 @@ async function runCheck(scope: 'active' | 'all'): Promise<void> {
     const records = checkedSheets.reduce((n, i) => n + i.records, 0);
     // no record read at all: say why instead of showing zero counts and "no findings"
     const nothing = records === 0 ? result.sheets.map((s, i) => noRecordsText(s, result.imported[i]!)) : undefined;
+    // a billing CSV with no records to compare it with: said, never a silent all-clear
+    const billingAlone = records === 0 && billing.length > 0 ? t('billingNoRecords', { files: billing.map((b) => b.file).join('」「') }) : undefined;
+    if (billingAlone) nothing!.push(billingAlone);
     renderReport(result, nothing);
     renderHighlightNote(result);
     renderMapping();
     const lines = records > 0 ? [t('checked', { sheets: checkedSheets.length, records })] : problems.length ? [] : [t('nothingChecked'), ...nothing!];
+    if (records > 0 && billing.length > 0) {
+      lines.push(t('billingChecked', { days: billing.reduce((n, b) => n + b.days.length, 0) }));
+      const names = billingFileNames(result.report);
+      // unmatched 受給者証番号 (located on billed lines) while only one sheet was read: the user table may be elsewhere
+      const unmatched = result.report.findings.some((f) => f.ruleId === 'input-mapping' && isBillingInput(f, names) && f.locations.some((l) => l.row !== undefined));
+      if (scope === 'active' && unmatched) lines.push(t('billingActiveHint'));
+    }
+    if (billingAlone && problems.length) lines.push(billingAlone);
     setStatus([...lines, ...problems].join('\n'), problems.length > 0 && checkedSheets.length === 0);
     // the check stands even if watching the sheets for 自動チェック fails
     await updateWatch().catch((e: unknown) => setStatus(`${$('status').textContent ?? ''}\n${t('autoCheckFailed', { reason: reason(e) })}`.trim(), true));
@@ -272,6 +295,7 @@ const STATE_ORDER = { error: 0, warning: 1, incomplete: 2, pending: 3 } as const
 
 function ruleTitle(ruleId: string): string {
   if (ruleId === CELL_GROUP) return t('cellGroup');
+  if (ruleId === BILLING_GROUP) return t('billingGroup');
   return getRule(ruleId)?.meta.title[lang] ?? INPUT_TITLES[ruleId]?.[lang] ?? ruleId;
 }
 
@@ -310,11 +334,14 @@ function countStates(findings: readonly Finding[]): Record<ReturnType<typeof fin
 
 function renderSheetSummary(report: Report): void {
   const rows = report.inputs.flatMap((i) => i.sheets);
-  $('sheetsPanel').hidden = rows.length === 0;
+  // the billing CSVs are inputs too: their billed days, beside the sheets' records
+  const billing = report.inputs.filter((i) => i.kind === 'billing');
+  $('sheetsPanel').hidden = rows.length === 0 && billing.length === 0;
   $('sheetSummary').querySelector('tbody')!.replaceChildren(
     ...rows.map((s) =>
       el('tr', { 'data-sheet': s.name, ...(s.note ? { title: s.note[lang] } : {}) }, el('td', { class: 'hdr' }, s.note ? `${s.name} ※` : s.name), el('td', { class: 'num' }, String(s.records)), el('td', { class: 'num' }, s.homeDays === undefined ? '—' : String(s.homeDays))),
     ),
+    ...billing.map((b) => el('tr', { 'data-billing': b.file, title: t('billingRow', { file: b.file }) }, el('td', { class: 'hdr' }, t('billingRow', { file: b.file })), el('td', { class: 'num' }, String(b.billedDays ?? 0)), el('td', { class: 'num' }, '—'))),
   );
 }
 
@@ -330,7 +357,7 @@ interface Group {
 function groupFindings(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = groupBy === 'user' ? `user:${f.user ?? ''}` : `rule:${isCellFinding(f) ? CELL_GROUP : f.ruleId}`;
+    const key = groupBy === 'user' ? `user:${f.user ?? ''}` : `rule:${isBillingInput(f, shownBilling) ? BILLING_GROUP : isCellFinding(f) ? CELL_GROUP : f.ruleId}`;
     const list = groups.get(key) ?? [];
     list.push(f);
     groups.set(key, list);
@@ -348,6 +375,7 @@ function groupFindings(findings: readonly Finding[]): Group[] {
 /** `nothing`: no record was read; the reasons, one per sheet (the counts are hidden: nothing was checked). */
 function renderReport(run: CheckRun, nothing?: string[]): void {
   const report = run.report;
+  shownBilling = billingFileNames(report);
   const reviewedSet = new Set(run.reviewed);
   const shownFindings = report.findings.filter((f) => !reviewedSet.has(f));
   const counts = countStates(shownFindings);
@@ -522,7 +550,7 @@ function renderNotEvaluated(report: Report): void {
 function findingButton(f: Finding, byUser = false): HTMLButtonElement {
   const state = findingState(f);
   const who = el('span', { class: 'who' });
-  if (byUser) who.append(el('b', { class: 'rule' }, ruleTitle(isCellFinding(f) ? CELL_GROUP : f.ruleId)));
+  if (byUser) who.append(el('b', { class: 'rule' }, ruleTitle(isBillingInput(f, shownBilling) ? BILLING_GROUP : isCellFinding(f) ? CELL_GROUP : f.ruleId)));
   else if (f.user) who.append(el('b', {}, f.user));
   const period = periodLabel(f);
   if (period) who.append(el('span', {}, period));
@@ -530,6 +558,13 @@ function findingButton(f: Finding, byUser = false): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'item', title: t('selectRows') }, who, el('span', { class: 'msg' }, f.message[lang]));
   const sheet = f.locations.find((l) => l.sheet && l.row)?.sheet;
   if (!sheet) {
+    // located only in a billing CSV (its lines are not sheet rows): where, but nothing to select
+    const lines = f.locations.filter((l) => inBillingFile(l, shownBilling) && l.row !== undefined);
+    if (lines.length) {
+      // its message names the file and line; shown at full strength (it is a finding, not a disabled control)
+      button.title = t('billingOnly');
+      button.dataset.billingLine = String(lines[0]!.row);
+    }
     button.disabled = true;
     return button;
   }
@@ -685,6 +720,71 @@ async function updateWatch(): Promise<void> {
   }
 }
 
+/** Why a picked file was not loaded, with its name and what to do. */
+function billingProblemText(load: Extract<BillingLoad, { problem: string }>): string {
+  const file = load.file;
+  switch (load.problem) {
+    case 'too-big':
+      return t('billingTooBig', { file, mb: load.mb ?? 0, limit: MAX_BILLING_MB });
+    case 'empty':
+      return t('billingEmptyFile', { file });
+    case 'unreadable':
+      return t('billingUnreadable', { file });
+    case 'workbook':
+      return t('billingWorkbook', { file });
+    case 'broken':
+      return t('billingBroken', { file });
+    default:
+      return t('billingNotBilling', { file });
+  }
+}
+
+function monthLabel(ym: string): string {
+  return lang === 'ja' ? `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月` : ym;
+}
+
+/** The loaded billing files (name, billed days, months, skipped records, 外す) and the last pick's problems. */
+function renderBilling(): void {
+  $('billingList').replaceChildren(
+    ...billingFiles.map((b) => {
+      const info = [b.days.length > 0 ? t('billingLoaded', { days: b.days.length }) : t('billingNoDays')];
+      if (b.months.length) info.push(b.months.map(monthLabel).join('・'));
+      const skipped = Object.entries(b.skipped).map(([id, n]) => (lang === 'ja' ? `${id} ${n}件` : `${id} ${n}`));
+      if (skipped.length) info.push(t('billingSkipped', { records: skipped.join('、') }));
+      const remove = el('button', { type: 'button', class: 'link', 'aria-label': t('billingRemoveLabel', { file: b.file }) }, t('billingRemove'));
+      remove.addEventListener('click', () => void removeBilling(b.file));
+      return el('li', { 'data-billing-file': b.file, class: b.days.length > 0 ? '' : 'warn' }, el('b', { class: 'name' }, b.file), el('span', { class: 'info' }, info.join(' · ')), remove);
+    }),
+  );
+  const problem = $('billingProblem');
+  problem.textContent = billingProblems.join('\n');
+  problem.hidden = billingProblems.length === 0;
+}
+
+/** Files picked or dropped: read here (nothing is uploaded), kept for the session, then the workbook is checked with them. */
+async function onBillingFiles(files: File[]): Promise<void> {
+  if (!files.length) return;
+  billingProblems = [];
+  for (const file of files) {
+    setStatus(t('billingReading', { file: file.name }));
+    const load = await loadBillingFile(file);
+    if ('billing' in load) billingFiles = withBilling(billingFiles, load.billing);
+    else billingProblems.push(billingProblemText(load));
+  }
+  renderBilling();
+  await runCheck(lastScope);
+}
+
+async function removeBilling(file: string): Promise<void> {
+  billingFiles = billingFiles.filter((b) => b.file !== file);
+  billingProblems = [];
+  renderBilling();
+  $('billingPick').focus();
+  setStatus(t('billingRemoved', { file }));
+  // findings of the removed file must not stay on screen
+  if (last) await runCheck(lastScope);
+}
+
 async function onClear(): Promise<void> {
   setButtons(false);
   try {
@@ -755,6 +855,28 @@ async function start(): Promise<void> {
   $('checkSheet').addEventListener('click', () => void runCheck('active'));
   $('checkAll').addEventListener('click', () => void runCheck('all'));
   $('clear').addEventListener('click', () => void onClear());
+  const billingInput = $<HTMLInputElement>('billingFile');
+  billingInput.setAttribute('aria-label', t('billingPick'));
+  $('billingPick').addEventListener('click', () => billingInput.click());
+  billingInput.addEventListener('change', () => {
+    const files = [...(billingInput.files ?? [])];
+    // the same file can be picked again (after it was re-exported)
+    billingInput.value = '';
+    void onBillingFiles(files);
+  });
+  // a file dropped on the panel (where a host's file dialog does not open) is read the same way
+  const billingPanel = $('billingPanel');
+  billingPanel.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    billingPanel.classList.add('drop');
+  });
+  billingPanel.addEventListener('dragleave', () => billingPanel.classList.remove('drop'));
+  billingPanel.addEventListener('drop', (e) => {
+    e.preventDefault();
+    billingPanel.classList.remove('drop');
+    void onBillingFiles([...(e.dataTransfer?.files ?? [])]);
+  });
   for (const id of ['pack', 'weekStart', 'capacity', 'notes']) $(id).addEventListener('change', () => void savePrefs());
   autoBox.addEventListener('change', () => void savePrefs().then(updateWatch).catch((e: unknown) => setStatus(t('autoCheckFailed', { reason: reason(e) }), true)));
   $('app').setAttribute('aria-busy', 'false');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_KEY, parseStore } from '../../excel-addin/settings.ts';
 import type { FakeOfficeOptions, FakeSpec, FakeWorkbookState } from './fake-excel.ts';
 import { attendanceSheet } from './fixture.ts';
+import { UNMATCHED, billingBytes, recordsSheet, rowOfDay } from './billing-fixture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/lib/chromium/chromium';
@@ -502,6 +503,107 @@ describe('task pane: issue 11 (protected sheets, messages, groups, navigation, �
     expect(await page.textContent('#groups')).toBe('確認済みにした指摘のほかに、指摘はありません（確認済みは一覧の下）。');
     expect(await page.isVisible('#reviewedPanel')).toBe(true);
     expect(Number(await page.textContent('#sumErrors'))).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('請求CSV（国保連）: picked beside the workbook, reconciled, listed; only records rows coloured; removable', async () => {
+    const { page, external, errors, state } = await openPane({ sheets: [{ name: '10月', values: recordsSheet() }] });
+    expect(await page.textContent('#billingPick')).toBe('請求CSV（国保連）を読み込む');
+    await page.click('#settings > summary');
+    await page.fill('#asOf', '2026-11-20');
+    // a file of any name, known by its content; picking it checks the workbook with it
+    await page.setInputFiles('#billingFile', { name: 'SEIKYU_202610.DAT', mimeType: 'application/octet-stream', buffer: Buffer.from(billingBytes()) });
+    await page.waitForSelector('details.group[data-rule="billed-home-day-record"]');
+    const item = page.locator('#billingList li[data-billing-file="SEIKYU_202610.DAT"]');
+    expect(await item.textContent()).toContain('請求 19 日分（J611）');
+    expect(await item.textContent()).toContain('2026年10月');
+    expect(await page.textContent('#status')).toContain('請求CSV 19 日分と照合しました。');
+
+    // billing findings like the others; the CSV's own problems in one group, each with its file and line
+    expect(await ruleIds(page)).toEqual(expect.arrayContaining(['billed-home-day-record', 'home-day-not-billed', 'input-billing']));
+    const billed = page.locator('details.group[data-rule="billed-home-day-record"]');
+    await billed.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await billed.locator('.count').textContent()).toBe('2 件');
+    expect(await billed.textContent()).toContain('SEIKYU_202610.DAT 20行目');
+    const onlyInFile = billed.locator('button.item[data-billing-line="20"]');
+    expect(await onlyInFile.isDisabled()).toBe(true);
+    const inputs = page.locator('details.group[data-rule="input-billing"]');
+    expect(await inputs.locator('summary .name').textContent()).toBe('請求CSV（国保連）の読み取り・照合の問題');
+    const inputText = await inputs.locator('.items').textContent();
+    expect(inputText).toContain('SEIKYU_202610.DAT 21行目（項目9「日付」）');
+    expect(inputText).toContain(UNMATCHED);
+    // listed among the inputs (per-sheet table) with its billed days
+    expect(await page.textContent('#sheetSummary tr[data-billing="SEIKYU_202610.DAT"]')).toBe('SEIKYU_202610.DAT（請求CSV・請求日数）19—');
+
+    // colours only on records rows: CSV lines 7, 20 and 21 are record rows of the sheet and stay uncoloured
+    const colouredRows = () =>
+      state((s) =>
+        s.sheets[0]!.cfs.flatMap((c) => c.address.split(',')).flatMap((a) => {
+          const [, from, to] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(a)!;
+          return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => Number(from) + i);
+        }),
+      );
+    expect((await colouredRows()).sort((a, b) => a - b)).toEqual([rowOfDay(5), rowOfDay(6)]);
+    expect(await state((s) => s.cellWrites)).toEqual([]);
+    // clicking the finding of day 6 selects its sheet row (not the CSV line)
+    await billed.locator('button.item:not(:disabled)').first().click();
+    await page.waitForFunction(() => !!(window as unknown as { __fakeState: FakeWorkbookState }).__fakeState.selection);
+    expect(await state((s) => s.selection!.address)).toBe(`${rowOfDay(6)}:${rowOfDay(6)}`);
+    // nothing was sent anywhere, and the bytes are not in the workbook's settings
+    expect(external).toEqual([]);
+    expect(String(await state((s) => s.settings.get('zaitakuCheck')) ?? '')).not.toContain('SEIKYU');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('#billingPanel').screenshot({ path: join(root, 'docs/addin-billing.png') });
+
+    // a file that is not a billing CSV: said with its name and what to do; the loaded one and the check stay
+    await page.setInputFiles('#billingFile', { name: '利用記録.csv', mimeType: 'text/csv', buffer: Buffer.from('日付,利用者名,利用形態\r\n2026/10/1,利用者A,在宅\r\n') });
+    await page.waitForFunction(() => !document.querySelector('#billingProblem')!.hasAttribute('hidden'));
+    expect(await page.textContent('#billingProblem')).toContain('「利用記録.csv」は国保連の請求CSV（インタフェースファイル）ではないため、読み込んでいません。');
+    expect(await page.getAttribute('#billingProblem', 'role')).toBe('alert');
+    await page.waitForFunction(() => document.querySelector('#app')!.getAttribute('aria-busy') === 'false');
+    expect(await ruleIds(page)).toContain('billed-home-day-record');
+    expect(await page.locator('#billingList li').count()).toBe(1);
+
+    // 外す (keyboard): the billing findings go, the workbook's own stay; focus back on the pick button
+    await page.focus('#billingList li button');
+    expect(await page.getAttribute('#billingList li button', 'aria-label')).toBe('請求CSV「SEIKYU_202610.DAT」を外す');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('details.group[data-rule="billed-home-day-record"]'));
+    expect(await page.locator('#billingList li').count()).toBe(0);
+    expect(await page.isHidden('#billingProblem')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('billingPick');
+    expect(await page.locator('#sheetSummary tr[data-billing]').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelector('#app')!.getAttribute('aria-busy') === 'false');
+    expect(await colouredRows()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('請求CSV with no records in the workbook: says nothing was compared (never an all-clear); an unreadable pick is said', async () => {
+    const { page, errors } = await openPane({ sheets: [{ name: 'Sheet1', values: [] }] });
+    await page.setInputFiles('#billingFile', [
+      { name: 'seikyu.csv', mimeType: 'text/csv', buffer: Buffer.from(billingBytes()) },
+      { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+    ]);
+    await page.waitForSelector('#nothingChecked');
+    const banner = await page.textContent('#nothingChecked');
+    expect(banner).toContain('何もチェックしていません');
+    expect(banner).toContain('請求CSV（seikyu.csv）を読み込みましたが、チェックしたシートに支援記録がないため、請求との照合はしていません。');
+    expect(await page.textContent('#billingProblem')).toContain('「empty.csv」は空のファイル（0 バイト）です。');
+    expect(await page.textContent('#groups')).not.toContain('指摘はありません');
+    // the CSV's own input problems are still shown, and the rules say why they were not evaluated
+    expect(await ruleIds(page)).toContain('input-billing');
+    expect(await page.textContent('#notEvaluated')).toContain('支援記録のファイル');
+    // a file dropped on the panel is read the same way (where a host's file dialog does not open)
+    await page.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.csv'));
+      document.querySelector('#billingPanel')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...billingBytes()]);
+    await page.waitForSelector('#billingList li[data-billing-file="dropped.csv"]');
+    expect(await page.locator('#billingList li').count()).toBe(2);
+    expect(await page.isHidden('#billingProblem')).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
