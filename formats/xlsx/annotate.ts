@@ -7,6 +7,7 @@ import type { Bilingual, Finding } from '../../core/model/report.ts';
 import { findingTone, rowTones, type Tone } from '../../core/engine/row-tones.ts';
 import { centralInfo, LeanReadError, ZipArchive, ZipWriter } from '../zip.ts';
 import { dirOf, parseAttrs, relsPathOf, resolveTarget } from './xml.ts';
+import { EXCEL_MAX_ROWS } from './write-table.ts';
 
 export { resolveTarget } from './xml.ts';
 
@@ -433,7 +434,10 @@ function inlineCell(ref: string, text: string): string {
 const COLUMN_LETTERS = HEADERS.map((_h, i) => colLetters(i + 1));
 
 /** The findings sheet as UTF-8 chunks: one row per finding, header bold, severity cells coloured (all by dxfs). */
-export function* findingsSheetXml(findings: readonly Finding[], displayFile: string, dxf: DxfIds): Generator<Uint8Array> {
+export function* findingsSheetXml(findings: readonly Finding[], displayFile: string, dxf: DxfIds, maxRows = EXCEL_MAX_ROWS): Generator<Uint8Array> {
+  // a sheet holds at most maxRows rows: the header, the findings that fit, and a row saying how many were left out
+  const listed = findings.length + 1 <= maxRows ? findings.length : maxRows - 2;
+  const lastRow = listed === findings.length ? listed + 1 : maxRows;
   let buf = '';
   const row = (n: number, values: string[]) => {
     buf += `<row r="${n}">`;
@@ -443,13 +447,13 @@ export function* findingsSheetXml(findings: readonly Finding[], displayFile: str
   const cols = HEADERS.map(([, w], i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   buf +=
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}">` +
-    `<dimension ref="A1:${colLetters(HEADERS.length)}${findings.length + 1}"/>` +
+    `<dimension ref="A1:${colLetters(HEADERS.length)}${lastRow}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
   row(1, HEADERS.map(([h]) => h));
   const errorRows: number[] = [];
   const warningRows: number[] = [];
-  for (let i = 0; i < findings.length; i++) {
+  for (let i = 0; i < listed; i++) {
     const f = findings[i]!;
     const mine = f.locations.filter((l) => l.file === undefined || l.file === displayFile);
     const sheets = [...new Set(mine.map((l) => l.sheet).filter((s): s is string => Boolean(s)))];
@@ -463,6 +467,10 @@ export function* findingsSheetXml(findings: readonly Finding[], displayFile: str
       yield ENCODER.encode(buf);
       buf = '';
     }
+  }
+  if (listed < findings.length) {
+    const rest = findings.length - listed;
+    row(lastRow, ['', '', '', '', '', '', `ほかに ${rest} 件の指摘があります（シートの行数の上限のため、ここには載せていません。JSON 出力やチェック結果の CSV ですべて確かめてください） / ${rest} more findings are not listed here (a sheet's row limit); see them all in the JSON output or the findings CSV`]);
   }
   let cf = conditionalBlock('', `A1:${colLetters(HEADERS.length)}1`, dxf.bold, 1);
   if (errorRows.length) cf += conditionalBlock('', sqrefOf(errorRows, 1), dxf.error, 2);

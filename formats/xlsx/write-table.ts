@@ -10,9 +10,19 @@ function columnLetter(n: number): string {
   return s;
 }
 
-/** The rows as a workbook with one sheet `sheetName` (≤ 31 chars); the first row is bold and frozen. */
-export function writeTableXlsx(rows: string[][], sheetName: string): Uint8Array {
+/** rows of an Excel worksheet */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/**
+ * The rows as a workbook with one sheet `sheetName` (≤ 31 chars); the first row is bold and frozen.
+ * Rows beyond a sheet's limit are left out and the last row says how many.
+ */
+export function writeTableXlsx(allRows: string[][], sheetName: string, maxRows = EXCEL_MAX_ROWS): Uint8Array {
   const enc = new TextEncoder();
+  const rest = allRows.length - (maxRows - 1);
+  const rows = rest > 1
+    ? [...allRows.slice(0, maxRows - 1), [`ほかに ${rest} 行あります（シートの行数の上限のため載せていません。CSV で保存するとすべて載ります） / ${rest} more rows not listed (a sheet's row limit); save as CSV to get them all`]]
+    : allRows;
   const name = esc(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   const sheetRows = rows
     .map((r, i) => {

@@ -4,13 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../core/model/report.ts';
-import { annotateXlsx, FILL_ERROR, FILL_WARNING, RESULT_SHEET, xmlEscape } from '../../formats/xlsx/annotate.ts';
+import { annotateXlsx, FILL_ERROR, FILL_WARNING, findingsSheetXml, RESULT_SHEET, xmlEscape } from '../../formats/xlsx/annotate.ts';
+import { writeTableXlsx } from '../../formats/xlsx/write-table.ts';
 import { openXlsx } from '../../formats/xlsx/workbook.ts';
 import { ZipArchive } from '../../formats/zip.ts';
 import { ROOT } from '../cli/helpers.ts';
-import { makeBook } from './ooxml.ts';
+import { bookParts, makeBook, zip } from './ooxml.ts';
 
 interface Fixture {
   name: string;
@@ -220,4 +221,55 @@ describe('annotateXlsx (patch writer)', () => {
       expect(csv, b.name).toContain(`${base}-copy-${RESULT_SHEET}.csv`);
     }
   }, 300_000);
+
+  it('splices the blocks into the original sheet bytes: the copy is the original plus the blocks, byte for byte', async () => {
+    // multi-byte text and a surrogate pair after the insertion point
+    const parts = bookParts({ extras: true });
+    parts['xl/worksheets/sheet1.xml'] = (parts['xl/worksheets/sheet1.xml'] as string).replace('Web会議', 'Web会議😀');
+    const bytes = zip(parts);
+    const original = text(new ZipArchive(bytes), 'xl/worksheets/sheet1.xml');
+    const copy = text(new ZipArchive((await annotateXlsx(bytes, findingsFor(['記録'], 'in.xlsx'), 'in.xlsx')).bytes), 'xl/worksheets/sheet1.xml');
+    const at = original.indexOf('<dataValidations');
+    const end = copy.indexOf('<dataValidations');
+    expect(copy.slice(0, at)).toBe(original.slice(0, at));
+    expect(copy.slice(end)).toBe(original.slice(at));
+    expect(copy.slice(at, end)).toMatch(/^(<conditionalFormatting sqref="[^"]+"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>TRUE<\/formula><\/cfRule><\/conditionalFormatting>)+$/);
+  });
+
+  it('the findings sheet stops at the row limit with a last row saying how many findings were left out', () => {
+    const findings = findingsFor(['記録'], 'in.xlsx'); // 7 findings
+    const xml = new TextDecoder().decode(Buffer.concat([...findingsSheetXml(findings, 'in.xlsx', { error: 0, warning: 1, bold: 2 }, 5)]));
+    const rows = [...xml.matchAll(/<row r="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([1, 2, 3, 4, 5]);
+    expect(xml).toContain('<dimension ref="A1:H5"/>');
+    expect(xml).toMatch(/<row r="5"><c r="G5" t="inlineStr"><is><t>ほかに 4 件の指摘があります/);
+    // within the limit: every finding, no note
+    const all = new TextDecoder().decode(Buffer.concat([...findingsSheetXml(findings, 'in.xlsx', { error: 0, warning: 1, bold: 2 }, 8)]));
+    expect([...all.matchAll(/<row r="/g)]).toHaveLength(8);
+    expect(all).not.toContain('ほかに');
+  });
+
+  it('the findings table workbook stops at the row limit too, saying how many rows were left out', () => {
+    const rows = Array.from({ length: 10 }, (_v, i) => [`行${i}`]);
+    const cut = openXlsx(writeTableXlsx(rows, 'T', 6)).grid(0, 't.xlsx').cells;
+    expect(cut.slice(0, 5).map((r) => r[0])).toEqual(['行0', '行1', '行2', '行3', '行4']);
+    expect(cut).toHaveLength(6);
+    expect(String(cut[5]![0])).toMatch(/^ほかに 5 行あります/);
+    expect(openXlsx(writeTableXlsx(rows, 'T', 10)).grid(0, 't.xlsx').cells).toHaveLength(10);
+  });
+
+  it('without CompressionStream (older browsers) fflate deflates the new parts; the copy reads the same', async () => {
+    const b = makeBook({ extras: true });
+    const native = await annotateXlsx(b, findingsFor(['記録'], 'in.xlsx'), 'in.xlsx');
+    vi.stubGlobal('CompressionStream', undefined);
+    try {
+      const fallback = await annotateXlsx(b, findingsFor(['記録'], 'in.xlsx'), 'in.xlsx');
+      const a = new ZipArchive(native.bytes);
+      const f = new ZipArchive(fallback.bytes);
+      expect(f.names()).toEqual(a.names());
+      for (const name of a.names()) expect(text(f, name), name).toBe(text(a, name));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
