@@ -258,20 +258,25 @@ export function* jsonChunks(value: unknown): Generator<string> {
     yield '{}\n';
     return;
   }
-  const indent = (json: string) => json.replace(/\n/g, '\n  ');
+  // each piece is stringified inside a one-key object, so V8 indents it at the depth it has in the whole
+  const member = (key: string, v: unknown) => {
+    const json = JSON.stringify({ [key]: v }, null, 2);
+    return json.slice(2, -2); // '{\n' … '\n}'
+  };
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {
     const [key, v] = entries[i]!;
     const comma = i < entries.length - 1 ? ',' : '';
     if (Array.isArray(v) && v.length > JSON_BATCH) {
-      yield `  ${JSON.stringify(key)}: [\n`;
+      const head = `  ${JSON.stringify(key)}: [\n`;
+      yield head;
       for (let j = 0; j < v.length; j += JSON_BATCH) {
-        // "[\n  a,\n  b\n]" → "    a,\n    b"
-        const batch = JSON.stringify(v.slice(j, j + JSON_BATCH), null, 2);
-        yield `  ${indent(batch.slice(2, -2))}${j + JSON_BATCH < v.length ? ',' : ''}\n`;
+        // '  "key": [\n' … '\n  ]': the elements, indented as in the whole
+        const batch = member(key, v.slice(j, j + JSON_BATCH));
+        yield `${batch.slice(head.length, -4)}${j + JSON_BATCH < v.length ? ',' : ''}\n`;
       }
       yield `  ]${comma}\n`;
-    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(v, null, 2))}${comma}\n`;
+    } else yield `${member(key, v)}${comma}\n`;
   }
   yield '}\n';
 }

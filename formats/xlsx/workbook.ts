@@ -737,7 +737,13 @@ function rowsToGrid(rows: Map<number, Row>, name: string, file: string, date1904
           if (master.col !== cell.col) continue;
           raw = master.type === T_MERGE ? master.master!.raw : master.raw;
         }
-        const { value, text: t } = convertCellValue(raw, date1904);
+        let value: CellValue;
+        let t: string | undefined;
+        if (typeof raw === 'string') value = t = raw; // the common cases without convertCellValue's object
+        else if (typeof raw === 'number') {
+          value = raw;
+          t = String(raw);
+        } else ({ value, text: t } = convertCellValue(raw, date1904));
         if (value === null || value === undefined) continue;
         while (rowCells.length < cell.col - 1) {
           rowCells.push(null);
