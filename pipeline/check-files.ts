@@ -79,6 +79,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
   const tables: UserTable[] = [];
   const billing: BillingFile[] = [];
   const grids: SheetGrid[] = [];
+  const tableGrids: SheetGrid[] = [];
   const fileProblems: FileProblem[] = [];
   const hiddenSkipped: CheckFilesResult['hiddenSkipped'] = [];
   const total = files.length * 2 + 1;
@@ -105,6 +106,7 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
       const table = readUserTable(g);
       if (table) {
         tables.push(table);
+        if (opts.keepGrids) tableGrids.push(g);
         fileTables++;
       } else dayGrids.push(g);
     }
@@ -130,7 +132,9 @@ export async function checkFiles(files: InputFile[], opts: CheckFilesOptions, st
     if (strict) throw new FormatError(message);
     fileProblems.push({ file: files.map((f) => f.name).join(', '), message });
   }
+  // imported: the day sheets, then the user tables (applyUserTables); grids in the same order
   const imported = applyUserTables(daySheets, tables);
+  grids.push(...tableGrids);
   // several files of one user's month: one user per 受給者証番号 (else the folded name)
   if (files.length > 1) joinUsers(imported);
   opts.onProgress?.(step / total, { ja: 'チェック中', en: 'Checking' });

@@ -16,6 +16,17 @@ describe('checkFiles', () => {
     expect(r.report.findings.length).toBeGreaterThan(0);
   });
 
+  it('keepGrids: grids[i] is the grid imported[i] was read from (user tables last, as in imported), else no grid is kept', async () => {
+    const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/import', name))) });
+    // the user table comes first among the files, but last among the imported sheets
+    const files = [fixture('issue10-users.csv'), fixture('issue10-fiscal-edges.xlsx'), example('jisseki-kirokuhyo.xlsx')];
+    const r = await checkFiles(files, { ...OPTS, keepGrids: true });
+    expect(r.imported.length).toBeGreaterThan(3);
+    expect(r.grids.map((g) => `${g.file}|${g.name}`)).toEqual(r.imported.map((s) => `${s.file}|${s.name}`));
+    expect(r.imported.filter((s) => s.layout === 'user-table').map((s) => s.name)).toEqual(['issue10-users', '利用者台帳']);
+    expect((await checkFiles(files, OPTS)).grids).toEqual([]);
+  });
+
   it('lists an unreadable file (located) and checks the others when not strict', async () => {
     const bad = { name: 'broken.xlsx', bytes: new Uint8Array([1, 2, 3]) };
     const r = await checkFiles([bad, example('clean.xlsx')], OPTS);
