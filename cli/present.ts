@@ -2,6 +2,7 @@
 import type { Bilingual, Finding, Location, NotEvaluated, Report, Summary } from '../core/model/report.ts';
 import type { Lang } from './args.ts';
 import { LAYOUT_LABELS } from '../core/model/fields.ts';
+import { findingKind, type FindingKind, KIND_LABELS } from '../core/engine/finding-kind.ts';
 
 export interface FormReportLike {
   formId: string;
@@ -27,20 +28,6 @@ const ANSI = {
   reset: '\x1b[0m',
 } as const;
 
-export type FindingKind = 'error' | 'warning' | 'incomplete' | 'pending';
-
-export function findingKind(f: Pick<Finding, 'outcome' | 'severity'>): FindingKind {
-  if (f.outcome === 'incomplete') return 'incomplete';
-  if (f.outcome === 'pending') return 'pending';
-  return f.severity;
-}
-
-export const KIND_LABEL: Record<FindingKind, Bilingual> = {
-  error: { ja: 'エラー', en: 'Error' },
-  warning: { ja: '警告', en: 'Warning' },
-  incomplete: { ja: '要確認', en: 'Incomplete' },
-  pending: { ja: '期限前', en: 'Pending' },
-};
 
 const KIND_COLOR: Record<FindingKind, string> = {
   error: ANSI.red,
@@ -108,7 +95,7 @@ function summaryLine(s: Summary, lang: Lang): string {
 
 function findingLines(f: Finding, style: TextStyle, withFile: boolean, indent: string): string[] {
   const kind = findingKind(f);
-  const label = style.lang === 'en' ? `${KIND_LABEL[kind].en}/${KIND_LABEL[kind].ja}` : KIND_LABEL[kind].ja;
+  const label = style.lang === 'en' ? `${KIND_LABELS[kind].en}/${KIND_LABELS[kind].ja}` : KIND_LABELS[kind].ja;
   const head = paint(`[${label}]`, KIND_COLOR[kind], style.color);
   const period = formatPeriod(f.period);
   const where = safeText(formatLocations(f.locations, withFile));

@@ -1,18 +1,7 @@
 // Findings as a table (header + rows) for the findings workbook / CSV of the browser checker.
 import type { Bilingual, Finding, Location } from '../core/model/report.ts';
 
-export type FindingKind = 'error' | 'warning' | 'incomplete' | 'pending';
-
-export function kindOf(f: Pick<Finding, 'outcome' | 'severity'>): FindingKind {
-  return f.outcome === 'incomplete' || f.outcome === 'pending' ? f.outcome : f.severity;
-}
-
-export const KIND_LABELS: Record<FindingKind, Bilingual> = {
-  error: { ja: 'エラー', en: 'Error' },
-  warning: { ja: '警告', en: 'Warning' },
-  incomplete: { ja: '要確認', en: 'Incomplete' },
-  pending: { ja: '期限前', en: 'Pending' },
-};
+import { findingKind, KIND_LABELS } from '../core/engine/finding-kind.ts';
 
 /** `file シート!12, 13` per sheet. */
 export function locationText(locations: Location[]): string {
@@ -34,7 +23,7 @@ export function locationText(locations: Location[]): string {
 export function findingsTable(findings: Finding[], ruleTitle: (id: string) => Bilingual | undefined): string[][] {
   const header = ['種別 / Kind', 'ルール / Rule', 'ルール名', 'Rule title', '利用者 / User', '期間 / Period', '場所 / Location', '内容', 'Message', '根拠 / Source', 'パック / Pack'];
   const rows = findings.map((f) => {
-    const k = KIND_LABELS[kindOf(f)];
+    const k = KIND_LABELS[findingKind(f)];
     const title = ruleTitle(f.ruleId);
     const period = f.period ? (f.period.from === f.period.to ? f.period.from : `${f.period.from}〜${f.period.to}`) : '';
     return [`${k.ja} / ${k.en}`, f.ruleId, title?.ja ?? '', title?.en ?? '', f.user ?? '', period, locationText(f.locations), f.message.ja, f.message.en, f.source, f.pack];

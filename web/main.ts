@@ -6,7 +6,8 @@ import { FIELD_LABELS, LAYOUT_LABELS } from '../core/model/fields.ts';
 import { PACKS } from '../core/packs/index.ts';
 import { getRule } from '../core/rules/index.ts';
 import type { FileProblem } from '../pipeline/check-files.ts';
-import { KIND_LABELS, kindOf, locationText } from '../pipeline/findings-table.ts';
+import { findingKind, KIND_LABELS } from '../core/engine/finding-kind.ts';
+import { locationText } from '../pipeline/findings-table.ts';
 import { tr, type Lang, type TextKey } from './i18n.ts';
 import type { CheckSettings, FromWorker, SheetView, ToWorker } from './protocol.ts';
 
@@ -193,7 +194,7 @@ function todo(f: Finding): string {
 }
 
 function findingItem(f: Finding, showUser: boolean): HTMLElement {
-  const kind = kindOf(f);
+  const kind = findingKind(f);
   const period = f.period ? (f.period.from === f.period.to ? f.period.from : `${f.period.from}〜${f.period.to}`) : '';
   const title = getRule(f.ruleId)?.meta.title;
   const head = el('p', { class: 'msg' }, el('span', { class: `badge ${kind}` }, pick(KIND_LABELS[kind])), ' ', period ? `${period} ` : '', pick(f.message));

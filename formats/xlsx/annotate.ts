@@ -4,6 +4,7 @@
 // and a findings sheet (チェック結果, inline strings) is added to workbook.xml, its rels and
 // [Content_Types].xml. No cell of the user's is rewritten. Host-neutral: bytes in, bytes out.
 import type { Bilingual, Finding } from '../../core/model/report.ts';
+import { findingKind, KIND_LABELS } from '../../core/engine/finding-kind.ts';
 import { findingTone, rowTones, type Tone } from '../../core/engine/row-tones.ts';
 import { centralInfo, LeanReadError, ZipArchive, ZipWriter } from '../zip.ts';
 import { dirOf, parseAttrs, relsPathOf, resolveTarget } from './xml.ts';
@@ -413,14 +414,6 @@ function highlightSheet(pkg: Package, path: string, tones: Map<number, Tone>, dx
 
 // ---------------------------------------------------------------- the findings sheet
 
-type FindingKind = 'error' | 'warning' | 'incomplete' | 'pending';
-const KIND_JA: Record<FindingKind, string> = { error: 'エラー', warning: '警告', incomplete: '要確認', pending: '期限前' };
-
-function kindOf(f: Finding): FindingKind {
-  if (f.outcome === 'incomplete' || f.outcome === 'pending') return f.outcome;
-  return f.severity;
-}
-
 const HEADERS: [string, number][] = [
   ['重大度', 10], ['ルール', 24], ['利用者', 14], ['期間', 24], ['シート', 12], ['行', 16], ['メッセージ', 80], ['根拠', 24],
 ];
@@ -459,7 +452,7 @@ export function* findingsSheetXml(findings: readonly Finding[], displayFile: str
     const sheets = [...new Set(mine.map((l) => l.sheet).filter((s): s is string => Boolean(s)))];
     const at = [...new Set(mine.map((l) => (l.row === undefined ? '' : `${l.column ?? ''}${l.row}`)).filter(Boolean))];
     const period = f.period ? (f.period.from === f.period.to ? f.period.from : `${f.period.from}〜${f.period.to}`) : '';
-    row(i + 2, [KIND_JA[kindOf(f)], f.ruleId, f.user ?? '', period, sheets.join(', '), at.join(', '), f.message.ja, f.source]);
+    row(i + 2, [KIND_LABELS[findingKind(f)].ja, f.ruleId, f.user ?? '', period, sheets.join(', '), at.join(', '), f.message.ja, f.source]);
     const tone = findingTone(f);
     if (tone === 'error') errorRows.push(i + 2);
     else if (tone === 'warning') warningRows.push(i + 2);
