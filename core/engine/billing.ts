@@ -5,11 +5,11 @@ import type { BilledDay, BillingFile } from '../model/billing.ts';
 import type { Finding, InputSummary, Location, NotEvaluated, ResolvedCheckOptions } from '../model/report.ts';
 import { effectiveRules, getPack, type EffectiveRule } from '../packs/index.ts';
 import { packForLocalGovCode } from '../billing/local-gov-code.ts';
-import type { RuleContext, Subject } from '../rules/types.ts';
+import type { CheckResult, RuleContext, Subject } from '../rules/types.ts';
 import { getRule } from '../rules/index.ts';
 import { renderFinding } from './messages.ts';
 // used at call time only: the circular import is safe
-import { hasRequiredFields, packOn, userPack, type UserData } from './index.ts';
+import { packOn, runRules, userPack, type UserData } from './index.ts';
 
 /** 受給者証番号 as a join key: NFKC, no spaces or hyphens, upper case; a number shorter than 10 digits zero-padded. */
 export function recipientKey(no: string): string {
@@ -86,24 +86,24 @@ export function checkBilling(
     }
     if (!has && user.records.some((r) => r.mode === 'home')) withoutNo.push(user.name);
   }
-  const billedOf = new Map<UserData, Map<IsoDate, BilledDay[]>>();
+  // each user's billed days in file order (a file is usually sorted by user and date, not necessarily)
+  const billedOf = new Map<UserData, BilledDay[]>();
   const unmatched = new Map<string, BilledDay[]>();
   let lastNo = '';
   let lastUser: UserData | undefined;
+  let lastList: BilledDay[] | undefined;
   for (const b of billedDays) {
-    if (b.recipientNo !== lastNo) (lastNo = b.recipientNo), (lastUser = userOfNo.get(recipientKey(b.recipientNo)));
-    const user = lastUser;
-    if (!user) {
-      let list = unmatched.get(b.recipientNo);
-      if (!list) unmatched.set(b.recipientNo, (list = []));
-      list.push(b);
-      continue;
+    if (b.recipientNo !== lastNo) {
+      lastNo = b.recipientNo;
+      lastUser = userOfNo.get(recipientKey(b.recipientNo));
+      lastList = lastUser ? billedOf.get(lastUser) : unmatched.get(b.recipientNo);
+      if (!lastList) {
+        lastList = [];
+        if (lastUser) billedOf.set(lastUser, lastList);
+        else unmatched.set(b.recipientNo, lastList);
+      }
     }
-    let byDate = billedOf.get(user);
-    if (!byDate) billedOf.set(user, (byDate = new Map()));
-    let list = byDate.get(b.date);
-    if (!list) byDate.set(b.date, (list = []));
-    list.push(b);
+    lastList!.push(b);
   }
   if (unmatched.size > 0) findings.push(unmatchedFinding(unmatched));
   const billingRuleIds = new Set(packsInPlay(users, billedDays, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
@@ -118,62 +118,76 @@ export function checkBilling(
   const billingMonths = new Set(billing.flatMap((b) => b.months));
   const outsideRecords = new Map<string, number>();
   const outsideBilling = new Map<string, number>();
+  const skip = new Set(withoutNo);
+  const noRecords: DayRecord[] = [];
+  const none: BilledDay[] = [];
+  // one-element arrays re-pointed at each day's record and billed day (findings copy what they keep)
+  const oneRecord: DayRecord[] = [];
+  const oneBilled: BilledDay[] = [];
   for (const user of users.values()) {
-    if (withoutNo.includes(user.name)) continue;
-    const byDate = billedOf.get(user) ?? new Map<IsoDate, BilledDay[]>();
-    const recordsOf = new Map<IsoDate, DayRecord[]>();
-    for (const r of user.records) {
-      let list = recordsOf.get(r.date);
-      if (!list) recordsOf.set(r.date, (list = []));
-      list.push(r);
-    }
-    const hasMunicipality = user.records.some((r) => r.municipality?.trim());
-    const firstBilled = byDate.values().next().value?.[0];
-    const basePack = hasMunicipality || !firstBilled ? userPack(user.records, opts.defaultPack) : billedPack(firstBilled);
-    const service = user.records.find((r) => r.service !== undefined)?.service;
+    if (skip.has(user.name)) continue;
+    const list = billedOf.get(user) ?? none;
+    const firstBilled = list[0];
+    const billedByDate = isDateSorted(list) ? list : list.map((b, i) => ({ b, i })).sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i)).map((x) => x.b);
+    const records = user.records;
+    const hasMunicipality = records.some((r) => r.municipality?.trim());
+    const basePack = hasMunicipality || !firstBilled ? userPack(records, opts.defaultPack) : billedPack(firstBilled);
+    const service = records.find((r) => r.service !== undefined)?.service;
     const fields = new Set<CanonicalField>();
     for (const info of user.sheets) for (const f of info.fields) fields.add(f);
     const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
-    const span = { from: user.records[0]?.date ?? '', to: user.records[user.records.length - 1]?.date ?? '' };
-    const dates = new Set<IsoDate>(byDate.keys());
-    for (const r of user.records) if (r.mode === 'home') dates.add(r.date);
+    const span = { from: records[0]?.date ?? '', to: records[records.length - 1]?.date ?? '' };
     // one subject re-pointed at each day (findings copy what they keep): no garbage per day
-    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: user.records, dataSpan: span, billed: [] };
-    const none: BilledDay[] = [];
+    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: records, dataSpan: span, billed: [] };
     const evaluable = new Map<EffectiveRule, boolean>();
-    const noRecords: DayRecord[] = [];
-    for (const date of [...dates].sort()) {
-      const month = date.slice(0, 7);
-      const billed = byDate.get(date) ?? none;
-      const all = recordsOf.get(date) ?? noRecords;
-      if (!recordMonths.has(month)) {
-        outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + billed.length);
+    const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
+      if (result.outcome === 'pass') return;
+      const finding = renderFinding(effective, subject, result, opts.asOf);
+      for (const b of subject.billed!) finding.locations.push(billedLocation(b));
+      findings.push(finding);
+    };
+    // records and billed days are both in date order: one walk over the two, day by day (billed or at home)
+    let month = '\u0000';
+    let inRecords = false;
+    let inBilling = false;
+    let i = 0;
+    let j = 0;
+    while (i < records.length || j < billedByDate.length) {
+      const recordDate = i < records.length ? records[i]!.date : undefined;
+      const billedDate = j < billedByDate.length ? billedByDate[j]!.date : undefined;
+      const date = recordDate === undefined ? billedDate! : billedDate === undefined || recordDate <= billedDate ? recordDate : billedDate;
+      const i0 = i;
+      let home = 0;
+      for (; i < records.length && records[i]!.date === date; i++) if (records[i]!.mode === 'home') home++;
+      const j0 = j;
+      for (; j < billedByDate.length && billedByDate[j]!.date === date; j++);
+      if (home === 0 && j === j0) continue;
+      if (!date.startsWith(month)) {
+        month = date.slice(0, 7);
+        inRecords = recordMonths.has(month);
+        inBilling = billingMonths.has(month);
+      }
+      if (!inRecords) {
+        outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + (j - j0));
         continue;
       }
-      if (!billingMonths.has(month)) {
+      if (!inBilling) {
         outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
         continue;
       }
+      let all = noRecords;
+      if (i - i0 === 1) (oneRecord[0] = records[i0]!), (all = oneRecord);
+      else if (i > i0) all = records.slice(i0, i);
+      let billed = none;
+      if (j - j0 === 1) (oneBilled[0] = billedByDate[j0]!), (billed = oneBilled);
+      else if (j > j0) billed = billedByDate.slice(j0, j);
       const pack = packOn(basePack, date, service);
       subject.pack = pack;
       subject.period.from = subject.period.to = date;
       subject.all = all;
-      subject.home = all.length === 1 ? (all[0]!.mode === 'home' ? all : noRecords) : all.filter((r) => r.mode === 'home');
+      subject.home = home === 0 ? noRecords : home === all.length ? all : all.filter((r) => r.mode === 'home');
       subject.billed = billed;
-      const rules = billingRules(pack);
-      for (let i = 0; i < rules.length; i++) {
-        const effective = rules[i]!;
-        let ok = evaluable.get(effective);
-        if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
-        if (!ok) continue;
-        const results = effective.rule.check(subject, effective.options, ctx);
-        for (const result of Array.isArray(results) ? results : [results]) {
-          if (result.outcome === 'pass') continue;
-          const finding = renderFinding(effective, subject, result, opts.asOf);
-          finding.locations.push(...billed.map(billedLocation));
-          findings.push(finding);
-        }
-      }
+      runRules(billingRules(pack), subject, ctx, user, evaluable, notEvaluated, report);
     }
   }
   const list = (m: Map<string, number>) => [...m].sort().map(([month, n]) => `${month} (${n})`).join(', ');
@@ -193,6 +207,12 @@ export function checkBilling(
         `Home days of ${list(outsideBilling)} (days) were not compared: the billing CSV has no service records of those months.`);
     }
   }
+}
+
+/** Whether billed days are in date order (as a billing file lists each user's days). */
+function isDateSorted(days: readonly BilledDay[]): boolean {
+  for (let i = 1; i < days.length; i++) if (days[i - 1]!.date > days[i]!.date) return false;
+  return true;
 }
 
 /** The packs the billing rules may come from: each user's pack, each billed municipality's pack. */
