@@ -98,11 +98,25 @@ class LineCutter {
   private readonly lastStart = new Int32Array(CUT_LIMIT).fill(-1);
   private readonly lastEnd = new Int32Array(CUT_LIMIT);
   private readonly lastText: (string | undefined)[] = new Array<string | undefined>(CUT_LIMIT).fill('');
+  private bytes: Uint8Array = new Uint8Array(0);
+  private decoder: TextDecoder = SJIS;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly decoder: TextDecoder,
-  ) {}
+  /** Starts on a file: nothing of the file before is kept. */
+  open(bytes: Uint8Array, decoder: TextDecoder): void {
+    this.bytes = bytes;
+    this.decoder = decoder;
+    this.cache.clear();
+    this.short.clear();
+    this.lastStart.fill(-1);
+    this.lastText.fill('');
+    this.cut = this.count = this.end = 0;
+    this.undecodable = -1;
+  }
+
+  /** Lets go of the file's bytes and texts. */
+  close(): void {
+    this.open(new Uint8Array(0), SJIS);
+  }
 
   /** end of the line last cut (its CR LF removed) */
   end = 0;
@@ -182,6 +196,11 @@ class LineCutter {
     return n;
   }
 
+  /** A J611 item of a data record (item n is field n + 1: the outer kind and running number come first). */
+  item(it: Item): string | undefined {
+    return this.field(it[0] + 1);
+  }
+
   /** Field i (0-based) as text, quotes removed; undefined beyond the line. */
   field(i: number): string | undefined {
     if (i >= this.cut) return undefined;
@@ -245,6 +264,12 @@ class LineCutter {
   }
 }
 
+/**
+ * The one cutter, opened for each file (reading is synchronous: one file at a time). Kept across files so that
+ * its shape, and the compiled code that reads through it, outlive a garbage collection between two files.
+ */
+const CUTTER = new LineCutter();
+
 const DAYS_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Whether the bytes hold non-ASCII and are valid UTF-8 (a file re-saved by an editor). */
@@ -262,6 +287,97 @@ function isUtf8Text(bytes: Uint8Array): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** What reading a file has gathered so far. */
+interface ReadState {
+  cut: LineCutter;
+  note: AnyNote;
+  file: string;
+  days: BilledDay[];
+  seen: Seen;
+  months: Set<string>;
+  skipped: Record<string, number>;
+  firstLine: string;
+  basicRecords: number;
+  dataRecords: number;
+  declaredCount: number | undefined;
+  ended: boolean;
+  countMismatchNoted: boolean;
+}
+
+/** One record (line) of the file into the reader's state. */
+function readRecord(st: ReadState, lineNo: number): void {
+  const { cut, note, file, seen, skipped, months, days } = st;
+  const kind = cut.field(0);
+  const runningNo = cut.digits(1);
+  if (lineNo === 1) st.firstLine = `${kind},${cut.field(1)},`;
+  if (st.ended) {
+    note('after-end', 'input-value', lineNo, 1, 'エンドレコード（3）の後にレコードがあります。この行は読んでいません。', 'a record follows the end record (3); the line was not read.');
+    return;
+  }
+  if (runningNo !== lineNo) {
+    const running = cut.field(1);
+    note('running', 'input-number', lineNo, 2, `レコード番号（連番）が「${running ?? ''}」です（${lineNo} のはず）。ファイルの一部が欠けているか、並べ替えられた可能性があります。`, `the record number is "${running ?? ''}", expected ${lineNo}; part of the file may be missing or reordered.`);
+  }
+  if (kind === '1') {
+    if (lineNo !== 1) note('control', 'input-value', lineNo, 1, 'コントロールレコード（1）がファイルの途中にあります。', 'a control record (1) in the middle of the file.');
+    const count = cut.field(3);
+    if (count !== undefined && /^\d{1,9}$/.test(count)) st.declaredCount = Number(count);
+    return;
+  }
+  if (kind === '3') {
+    st.ended = true;
+    return;
+  }
+  if (kind !== '2') {
+    note('kind', 'input-value', lineNo, 1, `レコード種別「${kind ?? ''}」は 1（コントロール）・2（データ）・3（エンド）のどれでもありません。この行は読んでいません。`, `record kind "${kind ?? ''}" is none of 1 (control), 2 (data), 3 (end); the line was not read.`);
+    return;
+  }
+  st.dataRecords++;
+  // the data record's payload: J611 items 1 … n follow the outer kind and running number
+  const itemCount = cut.count - 2;
+  const id = cut.item(ITEM.id) ?? '';
+  if (id !== 'J611') {
+    skipped[id] = (skipped[id] ?? 0) + 1;
+    return;
+  }
+  const recordKind = cut.item(ITEM.kind);
+  if (recordKind === '01') {
+    if (itemCount < MIN_01) {
+      note('short', 'input-value', lineNo, undefined, `J611 基本情報（01）の項目が ${itemCount} 個しかありません（${ITEMS_01} 個のはず）。この行は読んでいません。`, `the J611 basic record (01) has ${itemCount} items, expected ${ITEMS_01}; the line was not read.`);
+      return;
+    }
+    const month = cut.item(ITEM.month)!;
+    if (!/^\d{6}$/.test(month) || +month.slice(4) < 1 || +month.slice(4) > 12) {
+      note('month', 'input-date', lineNo, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。`, `"${month}" is not a year and month (YYYYMM).`);
+      return;
+    }
+    st.basicRecords++;
+    months.add(`${month.slice(0, 4)}-${month.slice(4)}`);
+    return;
+  }
+  if (recordKind !== '02') {
+    note('record-kind', 'input-value', lineNo, ITEM.kind, `レコード種別コード「${recordKind ?? ''}」は 01・02 のどちらでもありません。この行は読んでいません。`, `record kind code "${recordKind ?? ''}" is neither 01 nor 02; the line was not read.`);
+    return;
+  }
+  if (itemCount < MIN_02) {
+    note('short', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目が ${itemCount} 個しかありません（${ITEMS_02} 個のはず）。この行は読んでいません。`, `the J611 detail record (02) has ${itemCount} items, expected ${ITEMS_02}; the line was not read.`);
+    return;
+  }
+  if (itemCount !== ITEMS_02 && !st.countMismatchNoted) {
+    st.countMismatchNoted = true;
+    note('count', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目数が ${itemCount} 個です（令和7年10月版の仕様は ${ITEMS_02} 個）。項目36までを位置で読みました。仕様書の版が違う可能性があります。`, `the J611 detail record (02) has ${itemCount} items (the 令和7年10月 specification has ${ITEMS_02}); items up to 36 were read by position. The file may follow another version of the specification.`);
+  }
+  const day = readDetail(cut, lineNo, file, note, seen);
+  if (cut.undecodable >= 0) {
+    note('encoding', 'input-encoding', lineNo, cut.undecodable - 1, 'Shift_JIS として読めない文字があります。この行は読んでいません。請求ソフトから出力し直してください。', 'holds bytes that are not Shift_JIS; the line was not read. Export the file again from the billing software.');
+    return;
+  }
+  if (day) {
+    days.push(day);
+    if (!day.date.startsWith(seen.dayMonth)) months.add((seen.dayMonth = day.date.slice(0, 7)));
   }
 }
 
@@ -291,101 +407,33 @@ export function readJ611Bytes(bytes: Uint8Array, file: string): BillingFile {
   };
 
   const utf8 = isUtf8Text(bytes);
-  const cut = new LineCutter(bytes, utf8 ? UTF8 : SJIS);
-  const item = (it: Item): string | undefined => cut.field(it[0] + 1);
+  const cut = CUTTER;
+  cut.open(bytes, utf8 ? UTF8 : SJIS);
   if (utf8) {
     note('utf8', 'input-encoding', undefined, undefined, 'Shift_JIS ではなく UTF-8 で保存されています。UTF-8 として読みました。国保連へ送るファイルは請求ソフトが出力したものをそのまま使ってください。', 'saved as UTF-8, not Shift_JIS as the interface requires; read as UTF-8. Use the file as the billing software wrote it.');
   }
   // a UTF-8 BOM
   let pos = utf8 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let lineNo = 0;
-  let firstLine = '';
-
   const days: BilledDay[] = [];
-  const seen = newSeen();
   const months = new Set<string>();
   const skipped: Record<string, number> = {};
-  let basicRecords = 0;
-  let dataRecords = 0;
-  let declaredCount: number | undefined;
-  let ended = false;
-  let countMismatchNoted = false;
+  const st: ReadState = {
+    cut, note, file, days, seen: newSeen(), months, skipped,
+    firstLine: '', basicRecords: 0, dataRecords: 0, declaredCount: undefined, ended: false, countMismatchNoted: false,
+  };
 
-  while (pos < bytes.length) {
-    const from = pos;
-    pos = cut.line(from) + 1;
-    lineNo++;
-    if (cut.end === from) continue;
-    const kind = cut.field(0);
-    const runningNo = cut.digits(1);
-    if (lineNo === 1) firstLine = `${kind},${cut.field(1)},`;
-    if (ended) {
-      note('after-end', 'input-value', lineNo, 1, 'エンドレコード（3）の後にレコードがあります。この行は読んでいません。', 'a record follows the end record (3); the line was not read.');
-      continue;
+  try {
+    while (pos < bytes.length) {
+      const from = pos;
+      pos = cut.line(from) + 1;
+      lineNo++;
+      if (cut.end !== from) readRecord(st, lineNo);
     }
-    if (runningNo !== lineNo) {
-      const running = cut.field(1);
-      note('running', 'input-number', lineNo, 2, `レコード番号（連番）が「${running ?? ''}」です（${lineNo} のはず）。ファイルの一部が欠けているか、並べ替えられた可能性があります。`, `the record number is "${running ?? ''}", expected ${lineNo}; part of the file may be missing or reordered.`);
-    }
-    if (kind === '1') {
-      if (lineNo !== 1) note('control', 'input-value', lineNo, 1, 'コントロールレコード（1）がファイルの途中にあります。', 'a control record (1) in the middle of the file.');
-      const count = cut.field(3);
-      if (count !== undefined && /^\d{1,9}$/.test(count)) declaredCount = Number(count);
-      continue;
-    }
-    if (kind === '3') {
-      ended = true;
-      continue;
-    }
-    if (kind !== '2') {
-      note('kind', 'input-value', lineNo, 1, `レコード種別「${kind ?? ''}」は 1（コントロール）・2（データ）・3（エンド）のどれでもありません。この行は読んでいません。`, `record kind "${kind ?? ''}" is none of 1 (control), 2 (data), 3 (end); the line was not read.`);
-      continue;
-    }
-    dataRecords++;
-    // the data record's payload: J611 items 1 … n follow the outer kind and running number
-    const itemCount = cut.count - 2;
-    const id = item(ITEM.id) ?? '';
-    if (id !== 'J611') {
-      skipped[id] = (skipped[id] ?? 0) + 1;
-      continue;
-    }
-    const recordKind = item(ITEM.kind);
-    if (recordKind === '01') {
-      if (itemCount < MIN_01) {
-        note('short', 'input-value', lineNo, undefined, `J611 基本情報（01）の項目が ${itemCount} 個しかありません（${ITEMS_01} 個のはず）。この行は読んでいません。`, `the J611 basic record (01) has ${itemCount} items, expected ${ITEMS_01}; the line was not read.`);
-        continue;
-      }
-      const month = item(ITEM.month)!;
-      if (!/^\d{6}$/.test(month) || +month.slice(4) < 1 || +month.slice(4) > 12) {
-        note('month', 'input-date', lineNo, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。`, `"${month}" is not a year and month (YYYYMM).`);
-        continue;
-      }
-      basicRecords++;
-      months.add(`${month.slice(0, 4)}-${month.slice(4)}`);
-      continue;
-    }
-    if (recordKind !== '02') {
-      note('record-kind', 'input-value', lineNo, ITEM.kind, `レコード種別コード「${recordKind ?? ''}」は 01・02 のどちらでもありません。この行は読んでいません。`, `record kind code "${recordKind ?? ''}" is neither 01 nor 02; the line was not read.`);
-      continue;
-    }
-    if (itemCount < MIN_02) {
-      note('short', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目が ${itemCount} 個しかありません（${ITEMS_02} 個のはず）。この行は読んでいません。`, `the J611 detail record (02) has ${itemCount} items, expected ${ITEMS_02}; the line was not read.`);
-      continue;
-    }
-    if (itemCount !== ITEMS_02 && !countMismatchNoted) {
-      countMismatchNoted = true;
-      note('count', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目数が ${itemCount} 個です（令和7年10月版の仕様は ${ITEMS_02} 個）。項目36までを位置で読みました。仕様書の版が違う可能性があります。`, `the J611 detail record (02) has ${itemCount} items (the 令和7年10月 specification has ${ITEMS_02}); items up to 36 were read by position. The file may follow another version of the specification.`);
-    }
-    const day = readDetail(item, lineNo, file, note, seen);
-    if (cut.undecodable >= 0) {
-      note('encoding', 'input-encoding', lineNo, cut.undecodable - 1, 'Shift_JIS として読めない文字があります。この行は読んでいません。請求ソフトから出力し直してください。', 'holds bytes that are not Shift_JIS; the line was not read. Export the file again from the billing software.');
-      continue;
-    }
-    if (day) {
-      days.push(day);
-      if (!day.date.startsWith(seen.dayMonth)) months.add((seen.dayMonth = day.date.slice(0, 7)));
-    }
+  } finally {
+    cut.close();
   }
+  const { firstLine, ended, declaredCount, dataRecords, basicRecords } = st;
 
   if (!CONTROL_START.test(firstLine)) {
     note('no-control', 'input-value', 1, 1, '先頭がコントロールレコード（1）ではありません。', 'the file does not start with a control record (1).');
@@ -408,8 +456,8 @@ export function readJ611Bytes(bytes: Uint8Array, file: string): BillingFile {
   return { file, days, basicRecords, months: [...months].sort(), skipped, inputFindings: findings };
 }
 
+type AnyNote = (kind: string, ruleId: string, line: number | undefined, item: Item | number | undefined, ja: string, en: string) => void;
 type Note = (kind: string, ruleId: string, line: number, item: Item, ja: string, en: string) => void;
-type ItemOf = (it: Item) => string | undefined;
 
 /**
  * What the records before had, per item: consecutive records repeat the month, the user, the times and the
@@ -497,9 +545,9 @@ function timeItem(raw: string, it: Item, line: number, note: Note): { minutes: n
 }
 
 /** A J611 02 record as a billed day, or undefined when its date or user cannot be read. */
-function readDetail(item: ItemOf, line: number, file: string, note: Note, seen: Seen): BilledDay | undefined {
-  const month = item(ITEM.month) ?? '';
-  const dd = item(ITEM.day) ?? '';
+function readDetail(cut: LineCutter, line: number, file: string, note: Note, seen: Seen): BilledDay | undefined {
+  const month = cut.item(ITEM.month) ?? '';
+  const dd = cut.item(ITEM.day) ?? '';
   if (month !== seen.month) {
     let table = seen.monthTables.get(month);
     if (table === undefined) seen.monthTables.set(month, (table = monthDays(month)));
@@ -517,7 +565,7 @@ function readDetail(item: ItemOf, line: number, file: string, note: Note, seen: 
     return undefined;
   }
   // each item: the last value read without a problem is taken as is; any other is checked (and noted)
-  const recipient = item(ITEM.recipient) ?? '';
+  const recipient = cut.item(ITEM.recipient) ?? '';
   let recipientNo = seen.recipientNo;
   if (recipient !== seen.recipient) {
     recipientNo = recipient.trim();
@@ -527,15 +575,15 @@ function readDetail(item: ItemOf, line: number, file: string, note: Note, seen: 
     }
     if (checkLength(recipient, ITEM.recipient, line, note)) (seen.recipient = recipient), (seen.recipientNo = recipientNo);
   }
-  const provider = item(ITEM.provider) ?? '';
+  const provider = cut.item(ITEM.provider) ?? '';
   let providerNo = seen.providerNo;
   if (provider !== seen.provider) {
     providerNo = provider.trim();
     if (checkLength(provider, ITEM.provider, line, note)) (seen.provider = provider), (seen.providerNo = providerNo);
   }
-  const remark = item(ITEM.remark) ?? '';
+  const remark = cut.item(ITEM.remark) ?? '';
   if (remark !== seen.remark && checkLength(remark, ITEM.remark, line, note)) seen.remark = remark;
-  const municipality = item(ITEM.municipality) ?? '';
+  const municipality = cut.item(ITEM.municipality) ?? '';
   let municipalityCode = seen.municipalityCode;
   let municipalityCodeValid = true;
   if (municipality !== seen.municipality) {
@@ -544,26 +592,26 @@ function readDetail(item: ItemOf, line: number, file: string, note: Note, seen: 
     if (municipalityCodeValid) (seen.municipality = municipality), (seen.municipalityCode = municipalityCode);
     else note('municipality', 'input-value', line, ITEM.municipality, `「${municipalityCode}」は市町村番号（6桁、最後の1桁はチェックデジット）として正しくありません。支給決定市町村を判定できません。受給者証の市町村番号を確かめてください。`, `"${municipalityCode}" is not a valid municipality number (6 digits, the last a check digit); the municipality is unknown. Check the number on the certificate.`);
   }
-  const formType = item(ITEM.form) ?? '';
+  const formType = cut.item(ITEM.form) ?? '';
   if (formType !== seen.form) {
     if (formType.length !== 4 || !/^\d{4}$/.test(formType)) note('form', 'input-value', line, ITEM.form, `様式種別番号「${formType}」は数字4桁ではありません。`, `form type "${formType}" is not 4 digits.`);
     else seen.form = formType;
   }
-  const startRaw = item(ITEM.start) ?? '';
+  const startRaw = cut.item(ITEM.start) ?? '';
   let start = seen.startMinutes;
   if (startRaw !== seen.start) {
     const t = timeItem(startRaw, ITEM.start, line, note);
     start = t.minutes;
     if (t.ok) (seen.start = startRaw), (seen.startMinutes = start);
   }
-  const endRaw = item(ITEM.end) ?? '';
+  const endRaw = cut.item(ITEM.end) ?? '';
   let end = seen.endMinutes;
   if (endRaw !== seen.end) {
     const t = timeItem(endRaw, ITEM.end, line, note);
     end = t.minutes;
     if (t.ok) (seen.end = endRaw), (seen.endMinutes = end);
   }
-  const offsite = item(ITEM.offsite) ?? '';
+  const offsite = cut.item(ITEM.offsite) ?? '';
   let offsiteCode = seen.offsiteCode;
   if (offsite !== seen.offsite) {
     offsiteCode = offsite.trim();
@@ -571,24 +619,18 @@ function readDetail(item: ItemOf, line: number, file: string, note: Note, seen: 
       note('offsite', 'input-value', line, ITEM.offsite, `施設外支援「${offsiteCode}」は 1 か空欄のはずです。施設外支援ではない日として読みました。`, `off-site support "${offsiteCode}" should be 1 or blank; read as not off-site.`);
     } else (seen.offsite = offsite), (seen.offsiteCode = offsiteCode);
   }
-  const status = item(ITEM.status) ?? '';
+  const status = cut.item(ITEM.status) ?? '';
   if (status !== seen.status) {
     if (status.length > 1) note('length', 'input-value', line, ITEM.status, `サービス提供の状況「${status}」は1桁のはずです。書かれたとおりに残しました。`, `service status "${status}" should be one character; kept as written.`);
     else seen.status = status;
   }
-  const day: BilledDay = {
-    date,
-    recipientNo,
-    municipalityCode,
-    municipalityCodeValid,
-    providerNo,
-    formType,
-    offsite: offsiteCode === '1',
-    remark,
-    status,
-    source: { file, line },
-  };
-  if (start !== undefined) day.start = start;
-  if (end !== undefined) day.end = end;
-  return day;
+  const offsiteDay = offsiteCode === '1';
+  const source = { file, line };
+  // whole literals, one per combination of times (keys in the order they always had): a day's shape never changes after it is made
+  if (start !== undefined && end !== undefined) {
+    return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, start, end };
+  }
+  if (start !== undefined) return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, start };
+  if (end !== undefined) return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, end };
+  return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source };
 }

@@ -42,9 +42,8 @@ export function checkBilling(
   findings: Finding[],
   notEvaluated: Map<string, NotEvaluated>,
 ): void {
-  const billedDays = billing.flatMap((b) => b.days);
   // a file with J611 01 records but no 02 records still says those months were billed without a day
-  if (billedDays.length === 0 && billing.every((b) => b.months.length === 0)) return;
+  if (billing.every((b) => b.days.length === 0 && b.months.length === 0)) return;
   const billedPack = (b: BilledDay) => packForLocalGovCode(b.municipalityCode)?.id ?? opts.defaultPack;
   const noteOnce = (ruleId: string, key: string, reason: string, ja: string, en: string) => {
     const k = `${ruleId}\u0000billing\u0000${key}`;
@@ -54,7 +53,7 @@ export function checkBilling(
   if (users.size === 0) {
     // a billing file alone: nothing of the support records (contacts, 日報, evaluations) can be judged
     const files = billing.map((b) => b.file).join('、');
-    for (const pack of new Set(billedDays.map(billedPack))) {
+    for (const pack of new Set(billing.flatMap((b) => b.days.map(billedPack)))) {
       for (const e of effectiveRules(pack)) {
         noteOnce(e.rule.meta.id, 'alone', 'only a billing file was given: no support records were read',
           `国保連CSV（${files}）だけが指定され、支援記録（在宅の記録）が読み込まれていないため、「${e.rule.meta.title.ja}」は判定していません。支援記録のファイル（勤怠表・実績記録票など）も指定してください。`,
@@ -64,49 +63,10 @@ export function checkBilling(
     return;
   }
 
-  // the join: 受給者証番号 of the day rows (or of the user table, carried on each record)
-  const userOfNo = new Map<string, UserData>();
-  const recordMonths = new Set<string>();
-  const withoutNo: string[] = [];
-  for (const user of users.values()) {
-    let has = false;
-    let lastMonth = '';
-    let lastNo: string | undefined;
-    for (const r of user.records) {
-      // records are date-sorted and repeat the user's number: each change is looked at once
-      if (!r.date.startsWith(lastMonth) || lastMonth === '') recordMonths.add((lastMonth = r.date.slice(0, 7)));
-      if (r.recipientNo === lastNo || r.recipientNo === undefined || r.recipientNo.trim() === '') {
-        has ||= r.recipientNo !== undefined && r.recipientNo.trim() !== '';
-        continue;
-      }
-      has = true;
-      lastNo = r.recipientNo;
-      const key = recipientKey(r.recipientNo);
-      if (!userOfNo.has(key)) userOfNo.set(key, user);
-    }
-    if (!has && user.records.some((r) => r.mode === 'home')) withoutNo.push(user.name);
-  }
-  // each user's billed days in file order (a file is usually sorted by user and date, not necessarily)
-  const billedOf = new Map<UserData, BilledDay[]>();
-  const unmatched = new Map<string, BilledDay[]>();
-  let lastNo = '';
-  let lastUser: UserData | undefined;
-  let lastList: BilledDay[] | undefined;
-  for (const b of billedDays) {
-    if (b.recipientNo !== lastNo) {
-      lastNo = b.recipientNo;
-      lastUser = userOfNo.get(recipientKey(b.recipientNo));
-      lastList = lastUser ? billedOf.get(lastUser) : unmatched.get(b.recipientNo);
-      if (!lastList) {
-        lastList = [];
-        if (lastUser) billedOf.set(lastUser, lastList);
-        else unmatched.set(b.recipientNo, lastList);
-      }
-    }
-    lastList!.push(b);
-  }
+  const { userOfNo, recordMonths, withoutNo } = joinRecords(users);
+  const { billedOf, unmatched } = billedByUser(billing, userOfNo);
   if (unmatched.size > 0) findings.push(unmatchedFinding(unmatched));
-  const billingRuleIds = new Set(packsInPlay(users, billedDays, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
+  const billingRuleIds = new Set(packsInPlay(users, billing, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
   if (withoutNo.length > 0) {
     for (const id of billingRuleIds) {
       noteOnce(id, 'no-number', `no 受給者証番号 for: ${withoutNo.join(', ')}`,
@@ -116,80 +76,13 @@ export function checkBilling(
   }
 
   const billingMonths = new Set(billing.flatMap((b) => b.months));
-  const outsideRecords = new Map<string, number>();
-  const outsideBilling = new Map<string, number>();
+  const run: BillingRun = {
+    opts, findings, notEvaluated, recordMonths, billingMonths, billedPack,
+    outsideRecords: new Map(), outsideBilling: new Map(), oneRecord: [], oneBilled: [],
+  };
   const skip = new Set(withoutNo);
-  const noRecords: DayRecord[] = [];
-  const none: BilledDay[] = [];
-  // one-element arrays re-pointed at each day's record and billed day (findings copy what they keep)
-  const oneRecord: DayRecord[] = [];
-  const oneBilled: BilledDay[] = [];
-  for (const user of users.values()) {
-    if (skip.has(user.name)) continue;
-    const list = billedOf.get(user) ?? none;
-    const firstBilled = list[0];
-    const billedByDate = isDateSorted(list) ? list : list.map((b, i) => ({ b, i })).sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i)).map((x) => x.b);
-    const records = user.records;
-    const hasMunicipality = records.some((r) => r.municipality?.trim());
-    const basePack = hasMunicipality || !firstBilled ? userPack(records, opts.defaultPack) : billedPack(firstBilled);
-    const service = records.find((r) => r.service !== undefined)?.service;
-    const fields = new Set<CanonicalField>();
-    for (const info of user.sheets) for (const f of info.fields) fields.add(f);
-    const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
-    const span = { from: records[0]?.date ?? '', to: records[records.length - 1]?.date ?? '' };
-    // one subject re-pointed at each day (findings copy what they keep): no garbage per day
-    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: records, dataSpan: span, billed: [] };
-    const evaluable = new Map<EffectiveRule, boolean>();
-    const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
-      if (result.outcome === 'pass') return;
-      const finding = renderFinding(effective, subject, result, opts.asOf);
-      for (const b of subject.billed!) finding.locations.push(billedLocation(b));
-      findings.push(finding);
-    };
-    // records and billed days are both in date order: one walk over the two, day by day (billed or at home)
-    let month = '\u0000';
-    let inRecords = false;
-    let inBilling = false;
-    let i = 0;
-    let j = 0;
-    while (i < records.length || j < billedByDate.length) {
-      const recordDate = i < records.length ? records[i]!.date : undefined;
-      const billedDate = j < billedByDate.length ? billedByDate[j]!.date : undefined;
-      const date = recordDate === undefined ? billedDate! : billedDate === undefined || recordDate <= billedDate ? recordDate : billedDate;
-      const i0 = i;
-      let home = 0;
-      for (; i < records.length && records[i]!.date === date; i++) if (records[i]!.mode === 'home') home++;
-      const j0 = j;
-      for (; j < billedByDate.length && billedByDate[j]!.date === date; j++);
-      if (home === 0 && j === j0) continue;
-      if (!date.startsWith(month)) {
-        month = date.slice(0, 7);
-        inRecords = recordMonths.has(month);
-        inBilling = billingMonths.has(month);
-      }
-      if (!inRecords) {
-        outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + (j - j0));
-        continue;
-      }
-      if (!inBilling) {
-        outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
-        continue;
-      }
-      let all = noRecords;
-      if (i - i0 === 1) (oneRecord[0] = records[i0]!), (all = oneRecord);
-      else if (i > i0) all = records.slice(i0, i);
-      let billed = none;
-      if (j - j0 === 1) (oneBilled[0] = billedByDate[j0]!), (billed = oneBilled);
-      else if (j > j0) billed = billedByDate.slice(j0, j);
-      const pack = packOn(basePack, date, service);
-      subject.pack = pack;
-      subject.period.from = subject.period.to = date;
-      subject.all = all;
-      subject.home = home === 0 ? noRecords : home === all.length ? all : all.filter((r) => r.mode === 'home');
-      subject.billed = billed;
-      runRules(billingRules(pack), subject, ctx, user, evaluable, notEvaluated, report);
-    }
-  }
+  for (const user of users.values()) if (!skip.has(user.name)) checkUserBilling(user, billedOf.get(user) ?? NONE, run);
+  const { outsideRecords, outsideBilling } = run;
   const list = (m: Map<string, number>) => [...m].sort().map(([month, n]) => `${month} (${n})`).join(', ');
   if (outsideRecords.size > 0) {
     for (const id of billingRuleIds) {
@@ -209,6 +102,144 @@ export function checkBilling(
   }
 }
 
+/** The join: 受給者証番号 of the day rows (or of the user table, carried on each record) → user. */
+function joinRecords(users: ReadonlyMap<string, UserData>): { userOfNo: Map<string, UserData>; recordMonths: Set<string>; withoutNo: string[] } {
+  const userOfNo = new Map<string, UserData>();
+  const recordMonths = new Set<string>();
+  const withoutNo: string[] = [];
+  for (const user of users.values()) if (!joinUser(user, userOfNo, recordMonths)) withoutNo.push(user.name);
+  return { userOfNo, recordMonths, withoutNo };
+}
+
+/** Adds the user's numbers and months; false when the user has home days but no 受給者証番号. */
+function joinUser(user: UserData, userOfNo: Map<string, UserData>, recordMonths: Set<string>): boolean {
+  let has = false;
+  let lastMonth = '\u0000';
+  let lastNo: string | undefined;
+  for (const r of user.records) {
+    // records are date-sorted and repeat the user's number: each change is looked at once
+    if (!r.date.startsWith(lastMonth)) recordMonths.add((lastMonth = r.date.slice(0, 7)));
+    const no = r.recipientNo;
+    if (no === lastNo || no === undefined) continue;
+    if (no.trim() === '') continue;
+    has = true;
+    lastNo = no;
+    const key = recipientKey(no);
+    if (!userOfNo.has(key)) userOfNo.set(key, user);
+  }
+  return has || !user.records.some((r) => r.mode === 'home');
+}
+
+/** Each user's billed days in file order (a file is usually sorted by user and date, not necessarily); the numbers no user has. */
+function billedByUser(billing: readonly BillingFile[], userOfNo: ReadonlyMap<string, UserData>): { billedOf: Map<UserData, BilledDay[]>; unmatched: Map<string, BilledDay[]> } {
+  const billedOf = new Map<UserData, BilledDay[]>();
+  const unmatched = new Map<string, BilledDay[]>();
+  let lastNo = '';
+  let list: BilledDay[] = [];
+  for (const file of billing) {
+    const days = file.days;
+    for (let i = 0; i < days.length; i++) {
+      const b = days[i]!;
+      if (b.recipientNo !== lastNo || i === 0) {
+        lastNo = b.recipientNo;
+        const user = userOfNo.get(recipientKey(lastNo));
+        const known = user ? billedOf.get(user) : unmatched.get(lastNo);
+        if (known) list = known;
+        else if (user) billedOf.set(user, (list = []));
+        else unmatched.set(lastNo, (list = []));
+      }
+      list.push(b);
+    }
+  }
+  return { billedOf, unmatched };
+}
+
+const NONE: BilledDay[] = [];
+const NO_RECORDS: DayRecord[] = [];
+
+/** What the billing check of every user shares. */
+interface BillingRun {
+  opts: ResolvedCheckOptions;
+  findings: Finding[];
+  notEvaluated: Map<string, NotEvaluated>;
+  recordMonths: ReadonlySet<string>;
+  billingMonths: ReadonlySet<string>;
+  billedPack: (b: BilledDay) => string;
+  /** month → billed days / home days not compared */
+  outsideRecords: Map<string, number>;
+  outsideBilling: Map<string, number>;
+  /** one-element arrays re-pointed at each day's record and billed day (findings copy what they keep) */
+  oneRecord: DayRecord[];
+  oneBilled: BilledDay[];
+}
+
+/** The billing rules on each day of one user that is billed or recorded at home. */
+function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): void {
+  const { opts, findings, notEvaluated, recordMonths, billingMonths, outsideRecords, outsideBilling, oneRecord, oneBilled } = run;
+  const firstBilled = list[0];
+  const billedDays = isDateSorted(list) ? list : list.map((b, i) => ({ b, i })).sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i)).map((x) => x.b);
+  const records = user.records;
+  const hasMunicipality = records.some((r) => r.municipality?.trim());
+  const basePack = hasMunicipality || !firstBilled ? userPack(records, opts.defaultPack) : run.billedPack(firstBilled);
+  const service = records.find((r) => r.service !== undefined)?.service;
+  const fields = new Set<CanonicalField>();
+  for (const info of user.sheets) for (const f of info.fields) fields.add(f);
+  const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
+  const span = { from: records[0]?.date ?? '', to: records[records.length - 1]?.date ?? '' };
+  // one subject re-pointed at each day (findings copy what they keep): no garbage per day
+  const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: records, dataSpan: span, billed: [] };
+  const evaluable = new Map<EffectiveRule, boolean>();
+  const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
+    if (result.outcome === 'pass') return;
+    const finding = renderFinding(effective, subject, result, opts.asOf);
+    for (const b of subject.billed!) finding.locations.push(billedLocation(b));
+    findings.push(finding);
+  };
+  // records and billed days are both in date order: one walk over the two, day by day (billed or at home)
+  let month = '\u0000';
+  let inRecords = false;
+  let inBilling = false;
+  let i = 0;
+  let j = 0;
+  while (i < records.length || j < billedDays.length) {
+    const recordDate = i < records.length ? records[i]!.date : undefined;
+    const billedDate = j < billedDays.length ? billedDays[j]!.date : undefined;
+    const date = recordDate === undefined ? billedDate! : billedDate === undefined || recordDate <= billedDate ? recordDate : billedDate;
+    const i0 = i;
+    let home = 0;
+    for (; i < records.length && records[i]!.date === date; i++) if (records[i]!.mode === 'home') home++;
+    const j0 = j;
+    for (; j < billedDays.length && billedDays[j]!.date === date; j++);
+    if (home === 0 && j === j0) continue;
+    if (!date.startsWith(month)) {
+      month = date.slice(0, 7);
+      inRecords = recordMonths.has(month);
+      inBilling = billingMonths.has(month);
+    }
+    if (!inRecords) {
+      outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + (j - j0));
+      continue;
+    }
+    if (!inBilling) {
+      outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
+      continue;
+    }
+    let all = NO_RECORDS;
+    if (i - i0 === 1) (oneRecord[0] = records[i0]!), (all = oneRecord);
+    else if (i > i0) all = records.slice(i0, i);
+    let billed = NONE;
+    if (j - j0 === 1) (oneBilled[0] = billedDays[j0]!), (billed = oneBilled);
+    else if (j > j0) billed = billedDays.slice(j0, j);
+    const pack = packOn(basePack, date, service);
+    subject.pack = pack;
+    subject.period.from = subject.period.to = date;
+    subject.all = all;
+    subject.home = home === 0 ? NO_RECORDS : home === all.length ? all : all.filter((r) => r.mode === 'home');
+    subject.billed = billed;
+    runRules(billingRules(pack), subject, ctx, user, evaluable, notEvaluated, report);
+  }
+}
+
 /** Whether billed days are in date order (as a billing file lists each user's days). */
 function isDateSorted(days: readonly BilledDay[]): boolean {
   for (let i = 1; i < days.length; i++) if (days[i - 1]!.date > days[i]!.date) return false;
@@ -216,11 +247,13 @@ function isDateSorted(days: readonly BilledDay[]): boolean {
 }
 
 /** The packs the billing rules may come from: each user's pack, each billed municipality's pack. */
-function packsInPlay(users: ReadonlyMap<string, UserData>, billed: BilledDay[], opts: ResolvedCheckOptions): string[] {
+function packsInPlay(users: ReadonlyMap<string, UserData>, billing: readonly BillingFile[], opts: ResolvedCheckOptions): string[] {
   const packs = new Set<string>([opts.defaultPack]);
   for (const u of users.values()) packs.add(userPack(u.records, opts.defaultPack));
-  for (const b of billed) {
-    const p = packForLocalGovCode(b.municipalityCode);
+  const codes = new Set<string>();
+  for (const file of billing) for (const b of file.days) codes.add(b.municipalityCode);
+  for (const code of codes) {
+    const p = packForLocalGovCode(code);
     if (p) packs.add(p.id);
   }
   return [...packs].filter((p) => getPack(p));
