@@ -8,6 +8,7 @@ import { packForLocalGovCode } from '../billing/local-gov-code.ts';
 import type { CheckResult, RuleContext, Subject } from '../rules/types.ts';
 import { getRule } from '../rules/index.ts';
 import { renderFinding } from './messages.ts';
+import { monthRange } from './calendar.ts';
 // used at call time only: the circular import is safe
 import { packOn, runRules, userPack, type UserData } from './index.ts';
 
@@ -189,11 +190,34 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
   // one subject re-pointed at each day (findings copy what they keep): no garbage per day
   const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: records, dataSpan: span, billed: [] };
   const evaluable = new Map<EffectiveRule, boolean>();
+  // rules that sum a month up (`monthSummary`): the month's day findings are held until the month is done
+  const held = new Map<string, HeldMonth>();
   const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
+    const summary = effective.rule.meta.monthSummary;
+    if (summary === undefined) {
+      if (result.outcome !== 'pass') findings.push(dayFinding(effective, subject, result, opts));
+      return;
+    }
+    const id = effective.rule.meta.id;
+    let h = held.get(id);
+    if (!h) held.set(id, (h = { effective, homeDays: 0, lastDate: '', findings: [], records: [], whole: true }));
+    if (h.effective !== effective) h.whole = false;
+    if (subject.home.length > 0 && h.lastDate !== subject.period.from) (h.homeDays++, (h.lastDate = subject.period.from));
     if (result.outcome === 'pass') return;
-    const finding = renderFinding(effective, subject, result, opts.asOf);
-    for (const b of subject.billed!) finding.locations.push(billedLocation(b));
-    findings.push(finding);
+    h.findings.push(dayFinding(effective, subject, result, opts));
+    if (result.outcome !== 'violation' || subject.home.length === 0) h.whole = false;
+    else h.records.push(...(result.records ?? subject.home));
+  };
+  const flush = () => {
+    for (const h of held.values()) {
+      const summary = h.effective.rule.meta.monthSummary!;
+      if (h.whole && h.homeDays >= 2 && h.findings.length === h.homeDays) {
+        const period = monthRange(h.lastDate);
+        const monthSubject: Subject = { scope: 'month', user: user.name, pack: h.effective.pack, period, home: h.records, all: h.records, userRecords: records, dataSpan: span };
+        findings.push(renderFinding(h.effective, monthSubject, { outcome: 'violation', messageId: summary, data: { days: h.homeDays }, records: h.records }, opts.asOf));
+      } else findings.push(...h.findings);
+    }
+    held.clear();
   };
   // records and billed days are both in date order: one walk over the two, day by day (billed or at home)
   let month = '\u0000';
@@ -212,6 +236,7 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
     for (; j < billedDays.length && billedDays[j]!.date === date; j++);
     if (home === 0 && j === j0) continue;
     if (!date.startsWith(month)) {
+      if (held.size > 0) flush();
       month = date.slice(0, 7);
       inRecords = recordMonths.has(month);
       inBilling = billingMonths.has(month);
@@ -238,6 +263,27 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
     subject.billed = billed;
     runRules(billingRules(pack), subject, ctx, user, evaluable, notEvaluated, report);
   }
+  if (held.size > 0) flush();
+}
+
+/** A month's day findings of a `monthSummary` rule, held until the month is done. */
+interface HeldMonth {
+  effective: EffectiveRule;
+  /** home days judged (day subjects with a home record) and the last of them */
+  homeDays: number;
+  lastDate: IsoDate;
+  findings: Finding[];
+  /** the home records of the violations */
+  records: DayRecord[];
+  /** every finding a violation of a home day, all from one pack's rule */
+  whole: boolean;
+}
+
+/** A day's finding: the record rows, then the billing file's lines. */
+function dayFinding(effective: EffectiveRule, subject: Subject, result: Exclude<CheckResult, { outcome: 'pass' }>, opts: ResolvedCheckOptions): Finding {
+  const finding = renderFinding(effective, subject, result, opts.asOf);
+  for (const b of subject.billed!) finding.locations.push(billedLocation(b));
+  return finding;
 }
 
 /** Whether billed days are in date order (as a billing file lists each user's days). */
