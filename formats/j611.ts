@@ -133,15 +133,26 @@ class LineCutter {
     let cut = 0;
     let start = from;
     let i = from;
-    for (; i < n; i++) {
+    // the fields read are cut, then the rest of the line's commas only counted
+    for (; i < n && cut < CUT_LIMIT; i++) {
       const c = b[i]!;
       if (c > 0x2c) continue;
       if (c === 0x2c) {
-        if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = i);
+        this.starts[cut] = start;
+        this.ends[cut++] = i;
         start = i + 1;
         count++;
       } else if (c === 0x0a) break;
       else if (c === 0x22) return this.quotedLine(from);
+    }
+    if (cut === CUT_LIMIT) {
+      for (; i < n; i++) {
+        const c = b[i]!;
+        if (c > 0x2c) continue;
+        if (c === 0x2c) count++;
+        else if (c === 0x0a) break;
+        else if (c === 0x22) return this.quotedLine(from);
+      }
     }
     const end = i > from && b[i - 1] === 0x0d ? i - 1 : i;
     if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = end);
