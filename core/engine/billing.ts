@@ -1,6 +1,6 @@
 // The 国保連 billing file (J611 billed days) against the support records: the join by 受給者証番号,
 // one subject per user-day billed or recorded at home, and the `input: 'billing'` rules of each pack.
-import type { CanonicalField, DayRecord, IsoDate } from '../model/record.ts';
+import type { CanonicalField, DayRecord, IsoDate, Service } from '../model/record.ts';
 import type { BilledDay, BillingFile } from '../model/billing.ts';
 import type { Finding, InputSummary, Location, NotEvaluated, ResolvedCheckOptions } from '../model/report.ts';
 import { effectiveRules, getPack, type EffectiveRule } from '../packs/index.ts';
@@ -180,9 +180,14 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
   const firstBilled = list[0];
   const billedDays = isDateSorted(list) ? list : list.map((b, i) => ({ b, i })).sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i)).map((x) => x.b);
   const records = user.records;
-  const hasMunicipality = records.some((r) => r.municipality?.trim());
+  let hasMunicipality = false;
+  let service: Service | undefined;
+  for (let i = 0; i < records.length && (!hasMunicipality || service === undefined); i++) {
+    const r = records[i]!;
+    if (!hasMunicipality && r.municipality?.trim()) hasMunicipality = true;
+    if (service === undefined) service = r.service;
+  }
   const basePack = hasMunicipality || !firstBilled ? userPack(records, opts.defaultPack) : run.billedPack(firstBilled);
-  const service = records.find((r) => r.service !== undefined)?.service;
   const fields = new Set<CanonicalField>();
   for (const info of user.sheets) for (const f of info.fields) fields.add(f);
   const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
@@ -223,6 +228,8 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
   let month = '\u0000';
   let inRecords = false;
   let inBilling = false;
+  let rulesPack = '';
+  let rules: EffectiveRule[] = [];
   let i = 0;
   let j = 0;
   while (i < records.length || j < billedDays.length) {
@@ -256,12 +263,13 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
     if (j - j0 === 1) (oneBilled[0] = billedDays[j0]!), (billed = oneBilled);
     else if (j > j0) billed = billedDays.slice(j0, j);
     const pack = packOn(basePack, date, service);
+    if (pack !== rulesPack) rules = billingRules((rulesPack = pack));
     subject.pack = pack;
     subject.period.from = subject.period.to = date;
     subject.all = all;
     subject.home = home === 0 ? NO_RECORDS : home === all.length ? all : all.filter((r) => r.mode === 'home');
     subject.billed = billed;
-    runRules(billingRules(pack), subject, ctx, user, evaluable, notEvaluated, report);
+    runRules(rules, subject, ctx, user, evaluable, notEvaluated, report);
   }
   if (held.size > 0) flush();
 }
