@@ -80,6 +80,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * One line's fields, cut at byte level: Shift_JIS trail bytes are never a comma, quote, CR or LF, so the
  * structure is ASCII. Only the fields asked for become strings, and only those with bytes >= 0x80 are decoded
  * (each distinct text once: 備考 repeats). Decoding a whole file as Shift_JIS costs more than the whole check.
+ * A field with the same bytes as on the line before (年月, 受給者証番号, 備考 …) is the same string, found
+ * by comparing bytes: nothing allocated, nothing looked up.
  */
 class LineCutter {
   private readonly starts = new Int32Array(CUT_LIMIT);
@@ -92,15 +94,81 @@ class LineCutter {
   private readonly cache = new Map<string, string | undefined>();
   /** ASCII items of up to 7 bytes by their bytes as a number (7 × 7 bits, length above) */
   private readonly short = new Map<number, string>();
+  /** per field index: the bytes (unquoted) and text of the last time it was asked for; undefined text: undecodable */
+  private readonly lastStart = new Int32Array(CUT_LIMIT).fill(-1);
+  private readonly lastEnd = new Int32Array(CUT_LIMIT);
+  private readonly lastText: (string | undefined)[] = new Array<string | undefined>(CUT_LIMIT).fill('');
+  private bytes: Uint8Array = new Uint8Array(0);
+  private decoder: TextDecoder = SJIS;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly decoder: TextDecoder,
-  ) {}
+  /** Starts on a file: nothing of the file before is kept. */
+  open(bytes: Uint8Array, decoder: TextDecoder): void {
+    this.bytes = bytes;
+    this.decoder = decoder;
+    this.cache.clear();
+    this.short.clear();
+    this.lastStart.fill(-1);
+    this.lastText.fill('');
+    this.cut = this.count = this.end = 0;
+    this.undecodable = -1;
+  }
 
-  /** Cuts bytes[from, to) (a line without its CR LF). */
-  line(from: number, to: number): void {
+  /** Lets go of the file's bytes and texts. */
+  close(): void {
+    this.open(new Uint8Array(0), SJIS);
+  }
+
+  /** end of the line last cut (its CR LF removed) */
+  end = 0;
+
+  /**
+   * Cuts the line that starts at `from`: up to its LF or the end of the bytes, CR LF removed (`end`).
+   * Returns the index of the LF (or the length). One pass over the bytes: a line without quotes (the usual
+   * case) is cut as it is scanned for its LF.
+   */
+  line(from: number): number {
     const b = this.bytes;
+    const n = b.length;
+    let count = 1;
+    let cut = 0;
+    let start = from;
+    let i = from;
+    // the fields read are cut, then the rest of the line's commas only counted
+    for (; i < n && cut < CUT_LIMIT; i++) {
+      const c = b[i]!;
+      if (c > 0x2c) continue;
+      if (c === 0x2c) {
+        this.starts[cut] = start;
+        this.ends[cut++] = i;
+        start = i + 1;
+        count++;
+      } else if (c === 0x0a) break;
+      else if (c === 0x22) return this.quotedLine(from);
+    }
+    if (cut === CUT_LIMIT) {
+      for (; i < n; i++) {
+        const c = b[i]!;
+        if (c > 0x2c) continue;
+        if (c === 0x2c) count++;
+        else if (c === 0x0a) break;
+        else if (c === 0x22) return this.quotedLine(from);
+      }
+    }
+    const end = i > from && b[i - 1] === 0x0d ? i - 1 : i;
+    if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = end);
+    this.cut = cut;
+    this.count = count;
+    this.end = end;
+    this.undecodable = -1;
+    return i;
+  }
+
+  /** A line with quotes: a comma between quotes does not end a field. */
+  private quotedLine(from: number): number {
+    const b = this.bytes;
+    let next = b.indexOf(0x0a, from);
+    if (next < 0) next = b.length;
+    const to = next > from && b[next - 1] === 0x0d ? next - 1 : next;
     let count = 1;
     let cut = 0;
     let start = from;
@@ -117,7 +185,31 @@ class LineCutter {
     if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = to);
     this.cut = cut;
     this.count = count;
+    this.end = to;
     this.undecodable = -1;
+    return next;
+  }
+
+  /** Field i as a number when it is 1–9 ASCII digits (quotes removed), else -1; no string made. */
+  digits(i: number): number {
+    if (i >= this.cut) return -1;
+    const b = this.bytes;
+    let s = this.starts[i]!;
+    let e = this.ends[i]!;
+    if (e - s >= 2 && b[s] === 0x22 && b[e - 1] === 0x22) (s++, e--);
+    if (e === s || e - s > 9) return -1;
+    let n = 0;
+    for (let k = s; k < e; k++) {
+      const d = b[k]! - 0x30;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** A J611 item of a data record (item n is field n + 1: the outer kind and running number come first). */
+  item(it: Item): string | undefined {
+    return this.field(it[0] + 1);
   }
 
   /** Field i (0-based) as text, quotes removed; undefined beyond the line. */
@@ -128,6 +220,29 @@ class LineCutter {
     let e = this.ends[i]!;
     if (e - s >= 2 && b[s] === 0x22 && b[e - 1] === 0x22) (s++, e--);
     if (s === e) return '';
+    const last = this.lastStart[i]!;
+    if (last >= 0 && this.lastEnd[i]! - last === e - s) {
+      let k = 0;
+      const n = e - s;
+      while (k < n && b[s + k] === b[last + k]) k++;
+      if (k === n) return this.decoded(i, this.lastText[i]);
+    }
+    const text = this.text(s, e);
+    this.lastStart[i] = s;
+    this.lastEnd[i] = e;
+    this.lastText[i] = text;
+    return this.decoded(i, text);
+  }
+
+  private decoded(i: number, text: string | undefined): string {
+    if (text !== undefined) return text;
+    if (this.undecodable < 0) this.undecodable = i;
+    return '';
+  }
+
+  /** bytes[s, e) as text; undefined when they do not decode */
+  private text(s: number, e: number): string | undefined {
+    const b = this.bytes;
     let high = false;
     let key = 0;
     for (let k = s; k < e; k++) {
@@ -156,13 +271,15 @@ class LineCutter {
       }
       if (this.cache.size < 10_000) this.cache.set(raw, text);
     }
-    if (text === undefined) {
-      if (this.undecodable < 0) this.undecodable = i;
-      return '';
-    }
     return text;
   }
 }
+
+/**
+ * The one cutter, opened for each file (reading is synchronous: one file at a time). Kept across files so that
+ * its shape, and the compiled code that reads through it, outlive a garbage collection between two files.
+ */
+const CUTTER = new LineCutter();
 
 const DAYS_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -181,6 +298,97 @@ function isUtf8Text(bytes: Uint8Array): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** What reading a file has gathered so far. */
+interface ReadState {
+  cut: LineCutter;
+  note: AnyNote;
+  file: string;
+  days: BilledDay[];
+  seen: Seen;
+  months: Set<string>;
+  skipped: Record<string, number>;
+  firstLine: string;
+  basicRecords: number;
+  dataRecords: number;
+  declaredCount: number | undefined;
+  ended: boolean;
+  countMismatchNoted: boolean;
+}
+
+/** One record (line) of the file into the reader's state. */
+function readRecord(st: ReadState, lineNo: number): void {
+  const { cut, note, file, seen, skipped, months, days } = st;
+  const kind = cut.field(0);
+  const runningNo = cut.digits(1);
+  if (lineNo === 1) st.firstLine = `${kind},${cut.field(1)},`;
+  if (st.ended) {
+    note('after-end', 'input-value', lineNo, 1, 'エンドレコード（3）の後にレコードがあります。この行は読んでいません。', 'a record follows the end record (3); the line was not read.');
+    return;
+  }
+  if (runningNo !== lineNo) {
+    const running = cut.field(1);
+    note('running', 'input-number', lineNo, 2, `レコード番号（連番）が「${running ?? ''}」です（${lineNo} のはず）。ファイルの一部が欠けているか、並べ替えられた可能性があります。`, `the record number is "${running ?? ''}", expected ${lineNo}; part of the file may be missing or reordered.`);
+  }
+  if (kind === '1') {
+    if (lineNo !== 1) note('control', 'input-value', lineNo, 1, 'コントロールレコード（1）がファイルの途中にあります。', 'a control record (1) in the middle of the file.');
+    const count = cut.field(3);
+    if (count !== undefined && /^\d{1,9}$/.test(count)) st.declaredCount = Number(count);
+    return;
+  }
+  if (kind === '3') {
+    st.ended = true;
+    return;
+  }
+  if (kind !== '2') {
+    note('kind', 'input-value', lineNo, 1, `レコード種別「${kind ?? ''}」は 1（コントロール）・2（データ）・3（エンド）のどれでもありません。この行は読んでいません。`, `record kind "${kind ?? ''}" is none of 1 (control), 2 (data), 3 (end); the line was not read.`);
+    return;
+  }
+  st.dataRecords++;
+  // the data record's payload: J611 items 1 … n follow the outer kind and running number
+  const itemCount = cut.count - 2;
+  const id = cut.item(ITEM.id) ?? '';
+  if (id !== 'J611') {
+    skipped[id] = (skipped[id] ?? 0) + 1;
+    return;
+  }
+  const recordKind = cut.item(ITEM.kind);
+  if (recordKind === '01') {
+    if (itemCount < MIN_01) {
+      note('short', 'input-value', lineNo, undefined, `J611 基本情報（01）の項目が ${itemCount} 個しかありません（${ITEMS_01} 個のはず）。この行は読んでいません。`, `the J611 basic record (01) has ${itemCount} items, expected ${ITEMS_01}; the line was not read.`);
+      return;
+    }
+    const month = cut.item(ITEM.month)!;
+    if (!/^\d{6}$/.test(month) || +month.slice(4) < 1 || +month.slice(4) > 12) {
+      note('month', 'input-date', lineNo, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。`, `"${month}" is not a year and month (YYYYMM).`);
+      return;
+    }
+    st.basicRecords++;
+    months.add(`${month.slice(0, 4)}-${month.slice(4)}`);
+    return;
+  }
+  if (recordKind !== '02') {
+    note('record-kind', 'input-value', lineNo, ITEM.kind, `レコード種別コード「${recordKind ?? ''}」は 01・02 のどちらでもありません。この行は読んでいません。`, `record kind code "${recordKind ?? ''}" is neither 01 nor 02; the line was not read.`);
+    return;
+  }
+  if (itemCount < MIN_02) {
+    note('short', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目が ${itemCount} 個しかありません（${ITEMS_02} 個のはず）。この行は読んでいません。`, `the J611 detail record (02) has ${itemCount} items, expected ${ITEMS_02}; the line was not read.`);
+    return;
+  }
+  if (itemCount !== ITEMS_02 && !st.countMismatchNoted) {
+    st.countMismatchNoted = true;
+    note('count', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目数が ${itemCount} 個です（令和7年10月版の仕様は ${ITEMS_02} 個）。項目36までを位置で読みました。仕様書の版が違う可能性があります。`, `the J611 detail record (02) has ${itemCount} items (the 令和7年10月 specification has ${ITEMS_02}); items up to 36 were read by position. The file may follow another version of the specification.`);
+  }
+  const day = readDetail(cut, lineNo, file, note, seen);
+  if (cut.undecodable >= 0) {
+    note('encoding', 'input-encoding', lineNo, cut.undecodable - 1, 'Shift_JIS として読めない文字があります。この行は読んでいません。請求ソフトから出力し直してください。', 'holds bytes that are not Shift_JIS; the line was not read. Export the file again from the billing software.');
+    return;
+  }
+  if (day) {
+    days.push(day);
+    if (!day.date.startsWith(seen.dayMonth)) months.add((seen.dayMonth = day.date.slice(0, 7)));
   }
 }
 
@@ -210,103 +418,33 @@ export function readJ611Bytes(bytes: Uint8Array, file: string): BillingFile {
   };
 
   const utf8 = isUtf8Text(bytes);
-  const cut = new LineCutter(bytes, utf8 ? UTF8 : SJIS);
-  const item = (it: Item): string | undefined => cut.field(it[0] + 1);
+  const cut = CUTTER;
+  cut.open(bytes, utf8 ? UTF8 : SJIS);
   if (utf8) {
     note('utf8', 'input-encoding', undefined, undefined, 'Shift_JIS ではなく UTF-8 で保存されています。UTF-8 として読みました。国保連へ送るファイルは請求ソフトが出力したものをそのまま使ってください。', 'saved as UTF-8, not Shift_JIS as the interface requires; read as UTF-8. Use the file as the billing software wrote it.');
   }
   // a UTF-8 BOM
   let pos = utf8 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let lineNo = 0;
-  let firstLine = '';
-
   const days: BilledDay[] = [];
   const months = new Set<string>();
   const skipped: Record<string, number> = {};
-  let basicRecords = 0;
-  let dataRecords = 0;
-  let declaredCount: number | undefined;
-  let ended = false;
-  let countMismatchNoted = false;
+  const st: ReadState = {
+    cut, note, file, days, seen: newSeen(), months, skipped,
+    firstLine: '', basicRecords: 0, dataRecords: 0, declaredCount: undefined, ended: false, countMismatchNoted: false,
+  };
 
-  while (pos < bytes.length) {
-    let next = bytes.indexOf(0x0a, pos);
-    if (next < 0) next = bytes.length;
-    const end = next > pos && bytes[next - 1] === 0x0d ? next - 1 : next;
-    const from = pos;
-    pos = next + 1;
-    lineNo++;
-    if (end === from) continue;
-    cut.line(from, end);
-    const kind = cut.field(0);
-    const running = cut.field(1);
-    if (lineNo === 1) firstLine = `${kind},${running},`;
-    if (ended) {
-      note('after-end', 'input-value', lineNo, 1, 'エンドレコード（3）の後にレコードがあります。この行は読んでいません。', 'a record follows the end record (3); the line was not read.');
-      continue;
+  try {
+    while (pos < bytes.length) {
+      const from = pos;
+      pos = cut.line(from) + 1;
+      lineNo++;
+      if (cut.end !== from) readRecord(st, lineNo);
     }
-    if (running === undefined || !/^\d{1,9}$/.test(running) || Number(running) !== lineNo) {
-      note('running', 'input-number', lineNo, 2, `レコード番号（連番）が「${running ?? ''}」です（${lineNo} のはず）。ファイルの一部が欠けているか、並べ替えられた可能性があります。`, `the record number is "${running ?? ''}", expected ${lineNo}; part of the file may be missing or reordered.`);
-    }
-    if (kind === '1') {
-      if (lineNo !== 1) note('control', 'input-value', lineNo, 1, 'コントロールレコード（1）がファイルの途中にあります。', 'a control record (1) in the middle of the file.');
-      const count = cut.field(3);
-      if (count !== undefined && /^\d{1,9}$/.test(count)) declaredCount = Number(count);
-      continue;
-    }
-    if (kind === '3') {
-      ended = true;
-      continue;
-    }
-    if (kind !== '2') {
-      note('kind', 'input-value', lineNo, 1, `レコード種別「${kind ?? ''}」は 1（コントロール）・2（データ）・3（エンド）のどれでもありません。この行は読んでいません。`, `record kind "${kind ?? ''}" is none of 1 (control), 2 (data), 3 (end); the line was not read.`);
-      continue;
-    }
-    dataRecords++;
-    // the data record's payload: J611 items 1 … n follow the outer kind and running number
-    const itemCount = cut.count - 2;
-    const id = item(ITEM.id) ?? '';
-    if (id !== 'J611') {
-      skipped[id] = (skipped[id] ?? 0) + 1;
-      continue;
-    }
-    const recordKind = item(ITEM.kind);
-    if (recordKind === '01') {
-      if (itemCount < MIN_01) {
-        note('short', 'input-value', lineNo, undefined, `J611 基本情報（01）の項目が ${itemCount} 個しかありません（${ITEMS_01} 個のはず）。この行は読んでいません。`, `the J611 basic record (01) has ${itemCount} items, expected ${ITEMS_01}; the line was not read.`);
-        continue;
-      }
-      const month = item(ITEM.month)!;
-      if (!/^\d{6}$/.test(month) || +month.slice(4) < 1 || +month.slice(4) > 12) {
-        note('month', 'input-date', lineNo, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。`, `"${month}" is not a year and month (YYYYMM).`);
-        continue;
-      }
-      basicRecords++;
-      months.add(`${month.slice(0, 4)}-${month.slice(4)}`);
-      continue;
-    }
-    if (recordKind !== '02') {
-      note('record-kind', 'input-value', lineNo, ITEM.kind, `レコード種別コード「${recordKind ?? ''}」は 01・02 のどちらでもありません。この行は読んでいません。`, `record kind code "${recordKind ?? ''}" is neither 01 nor 02; the line was not read.`);
-      continue;
-    }
-    if (itemCount < MIN_02) {
-      note('short', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目が ${itemCount} 個しかありません（${ITEMS_02} 個のはず）。この行は読んでいません。`, `the J611 detail record (02) has ${itemCount} items, expected ${ITEMS_02}; the line was not read.`);
-      continue;
-    }
-    if (itemCount !== ITEMS_02 && !countMismatchNoted) {
-      countMismatchNoted = true;
-      note('count', 'input-value', lineNo, undefined, `J611 明細情報（02）の項目数が ${itemCount} 個です（令和7年10月版の仕様は ${ITEMS_02} 個）。項目36までを位置で読みました。仕様書の版が違う可能性があります。`, `the J611 detail record (02) has ${itemCount} items (the 令和7年10月 specification has ${ITEMS_02}); items up to 36 were read by position. The file may follow another version of the specification.`);
-    }
-    const day = readDetail(item, lineNo, file, note);
-    if (cut.undecodable >= 0) {
-      note('encoding', 'input-encoding', lineNo, cut.undecodable - 1, 'Shift_JIS として読めない文字があります。この行は読んでいません。請求ソフトから出力し直してください。', 'holds bytes that are not Shift_JIS; the line was not read. Export the file again from the billing software.');
-      continue;
-    }
-    if (day) {
-      days.push(day);
-      months.add(day.date.slice(0, 7));
-    }
+  } finally {
+    cut.close();
   }
+  const { firstLine, ended, declaredCount, dataRecords, basicRecords } = st;
 
   if (!CONTROL_START.test(firstLine)) {
     note('no-control', 'input-value', 1, 1, '先頭がコントロールレコード（1）ではありません。', 'the file does not start with a control record (1).');
@@ -329,69 +467,106 @@ export function readJ611Bytes(bytes: Uint8Array, file: string): BillingFile {
   return { file, days, basicRecords, months: [...months].sort(), skipped, inputFindings: findings };
 }
 
+type AnyNote = (kind: string, ruleId: string, line: number | undefined, item: Item | number | undefined, ja: string, en: string) => void;
 type Note = (kind: string, ruleId: string, line: number, item: Item, ja: string, en: string) => void;
-type ItemOf = (it: Item) => string | undefined;
 
-// values repeat across a file's thousands of records: each distinct one is checked once
-const isoCache = new Map<string, string | null>();
-const codeCache = new Map<string, boolean>();
-const timeCache = new Map<string, number | null>();
+/**
+ * What the records before had, per item: consecutive records repeat the month, the user, the times and the
+ * 備考, so a value equal to the last one read without a problem is not checked again (one file's memory only).
+ */
+interface Seen {
+  /** YYYY-MM of the last day added to `months` (ISO dates never start with NUL) */
+  dayMonth: string;
+  month: string | undefined;
+  /** ISO dates of `month` by day number; null when `month` is not a YYYYMM */
+  monthDays: (string | undefined)[] | null;
+  monthTables: Map<string, (string | undefined)[] | null>;
+  recipient: string | undefined;
+  recipientNo: string;
+  provider: string | undefined;
+  providerNo: string;
+  remark: string | undefined;
+  municipality: string | undefined;
+  municipalityCode: string;
+  form: string | undefined;
+  start: string | undefined;
+  startMinutes: number | undefined;
+  end: string | undefined;
+  endMinutes: number | undefined;
+  offsite: string | undefined;
+  offsiteCode: string;
+  status: string | undefined;
+}
 
-/** YYYYMM + DD as an ISO date; null for no such day. */
-function isoDay(month: string, dd: string): string | null {
-  const key = `${month}/${dd}`;
-  let iso = isoCache.get(key);
-  if (iso === undefined) {
-    const y = +month.slice(0, 4);
-    const m = +month.slice(4, 6);
-    const ok = /^\d{6}$/.test(month) && m >= 1 && m <= 12 && /^\d{1,2}$/.test(dd) && +dd >= 1 && +dd <= DAYS_IN_MONTH(y, m);
-    iso = ok ? `${month.slice(0, 4)}-${month.slice(4)}-${dd.padStart(2, '0')}` : null;
-    if (isoCache.size < 100_000) isoCache.set(key, iso);
+/** Nothing seen yet: every first value is checked. */
+const newSeen = (): Seen => ({
+  dayMonth: '\u0000', month: undefined, monthDays: null, monthTables: new Map(), recipient: undefined, recipientNo: '', provider: undefined, providerNo: '',
+  remark: undefined, municipality: undefined, municipalityCode: '', form: undefined, start: undefined, startMinutes: undefined,
+  end: undefined, endMinutes: undefined, offsite: undefined, offsiteCode: '', status: undefined,
+});
+
+/** The ISO dates of a YYYYMM month by day number (index 1 … last day); null for no such month. */
+function monthDays(month: string): (string | undefined)[] | null {
+  if (!/^\d{6}$/.test(month)) return null;
+  const y = +month.slice(0, 4);
+  const m = +month.slice(4, 6);
+  if (m < 1 || m > 12) return null;
+  const out: (string | undefined)[] = [undefined];
+  const prefix = `${month.slice(0, 4)}-${month.slice(4)}-`;
+  for (let d = 1; d <= DAYS_IN_MONTH(y, m); d++) out.push(`${prefix}${String(d).padStart(2, '0')}`);
+  return out;
+}
+
+/** The ISO date of 日付 (1 or 2 digits) in a month's table; undefined for no such day. */
+function dayIn(days: readonly (string | undefined)[], dd: string): string | undefined {
+  if (dd.length === 0 || dd.length > 2) return undefined;
+  let n = 0;
+  for (let k = 0; k < dd.length; k++) {
+    const d = dd.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
   }
-  return iso;
+  return days[n];
 }
 
 /** HHMM (3 or 4 digits) as minutes; null when unreadable. */
 function hhmmMinutes(v: string): number | null {
-  let minutes = timeCache.get(v);
-  if (minutes === undefined) {
-    const hm = /^\d{3,4}$/.test(v) ? v.padStart(4, '0') : '';
-    const value = hm ? +hm.slice(0, 2) * 60 + +hm.slice(2) : NaN;
-    minutes = !hm || +hm.slice(2) > 59 || value > 48 * 60 ? null : value;
-    if (timeCache.size < 10_000) timeCache.set(v, minutes);
-  }
-  return minutes;
+  const hm = /^\d{3,4}$/.test(v) ? v.padStart(4, '0') : '';
+  const value = hm ? +hm.slice(0, 2) * 60 + +hm.slice(2) : NaN;
+  return !hm || +hm.slice(2) > 59 || value > 48 * 60 ? null : value;
 }
 
-function validCode(code: string): boolean {
-  let ok = codeCache.get(code);
-  if (ok === undefined) codeCache.set(code, (ok = isValidLocalGovCode(code)));
-  return ok;
-}
-
-/** A text item longer than its byte length is noted (and kept). */
-function checkLength(item: ItemOf, it: Item, line: number, note: Note): void {
-  const v = item(it) ?? '';
-  if (v.length * 2 <= it[2]) return;
+/** A text item longer than its byte length is noted (and kept); true when it fits. */
+function checkLength(v: string, it: Item, line: number, note: Note): boolean {
+  if (v.length * 2 <= it[2]) return true;
   const n = shiftJisLength(v);
-  if (n > it[2]) note('length', 'input-value', line, it, `「${v}」は ${it[2]} バイトを超えています（${n} バイト）。`, `"${v}" is longer than ${it[2]} bytes (${n}).`);
+  if (n <= it[2]) return true;
+  note('length', 'input-value', line, it, `「${v}」は ${it[2]} バイトを超えています（${n} バイト）。`, `"${v}" is longer than ${it[2]} bytes (${n}).`);
+  return false;
 }
 
-function timeItem(item: ItemOf, it: Item, line: number, note: Note): number | undefined {
-  const v = (item(it) ?? '').trim();
-  if (v === '') return undefined;
+/** A time item (blank: undefined); an unreadable one is noted, `ok` false. */
+function timeItem(raw: string, it: Item, line: number, note: Note): { minutes: number | undefined; ok: boolean } {
+  const v = raw.trim();
+  if (v === '') return { minutes: undefined, ok: true };
   const minutes = hhmmMinutes(v);
-  if (minutes !== null) return minutes;
+  if (minutes !== null) return { minutes, ok: true };
   note('time', 'input-time', line, it, `「${v}」は時刻（HHMM、例: 10:00 → 1000）として読めません。`, `"${v}" is not a time (HHMM, e.g. 10:00 → 1000).`);
-  return undefined;
+  return { minutes: undefined, ok: false };
 }
 
 /** A J611 02 record as a billed day, or undefined when its date or user cannot be read. */
-function readDetail(item: ItemOf, line: number, file: string, note: Note): BilledDay | undefined {
-  const month = item(ITEM.month) ?? '';
-  const dd = item(ITEM.day) ?? '';
-  const date = isoDay(month, dd);
-  if (date === null) {
+function readDetail(cut: LineCutter, line: number, file: string, note: Note, seen: Seen): BilledDay | undefined {
+  const month = cut.item(ITEM.month) ?? '';
+  const dd = cut.item(ITEM.day) ?? '';
+  if (month !== seen.month) {
+    let table = seen.monthTables.get(month);
+    if (table === undefined) seen.monthTables.set(month, (table = monthDays(month)));
+    seen.month = month;
+    seen.monthDays = table;
+  }
+  const date = seen.monthDays ? dayIn(seen.monthDays, dd) : undefined;
+  if (date === undefined) {
     const m = +month.slice(4, 6);
     if (!/^\d{6}$/.test(month) || m < 1 || m > 12) {
       note('month', 'input-date', line, ITEM.month, `「${month}」は西暦年月（YYYYMM）ではありません。この行は読んでいません。`, `"${month}" is not a year and month (YYYYMM); the line was not read.`);
@@ -400,42 +575,73 @@ function readDetail(item: ItemOf, line: number, file: string, note: Note): Bille
     }
     return undefined;
   }
-  const recipientNo = (item(ITEM.recipient) ?? '').trim();
-  if (recipientNo === '') {
-    note('recipient', 'input-value', line, ITEM.recipient, '受給者証番号が空欄です。この行は読んでいません。', 'the recipient certificate number is blank; the line was not read.');
-    return undefined;
+  // each item: the last value read without a problem is taken as is; any other is checked (and noted)
+  const recipient = cut.item(ITEM.recipient) ?? '';
+  let recipientNo = seen.recipientNo;
+  if (recipient !== seen.recipient) {
+    recipientNo = recipient.trim();
+    if (recipientNo === '') {
+      note('recipient', 'input-value', line, ITEM.recipient, '受給者証番号が空欄です。この行は読んでいません。', 'the recipient certificate number is blank; the line was not read.');
+      return undefined;
+    }
+    if (checkLength(recipient, ITEM.recipient, line, note)) (seen.recipient = recipient), (seen.recipientNo = recipientNo);
   }
-  checkLength(item, ITEM.recipient, line, note);
-  checkLength(item, ITEM.provider, line, note);
-  checkLength(item, ITEM.remark, line, note);
-  const municipalityCode = (item(ITEM.municipality) ?? '').trim();
-  const municipalityCodeValid = validCode(municipalityCode);
-  if (!municipalityCodeValid) {
-    note('municipality', 'input-value', line, ITEM.municipality, `「${municipalityCode}」は市町村番号（6桁、最後の1桁はチェックデジット）として正しくありません。支給決定市町村を判定できません。受給者証の市町村番号を確かめてください。`, `"${municipalityCode}" is not a valid municipality number (6 digits, the last a check digit); the municipality is unknown. Check the number on the certificate.`);
+  const provider = cut.item(ITEM.provider) ?? '';
+  let providerNo = seen.providerNo;
+  if (provider !== seen.provider) {
+    providerNo = provider.trim();
+    if (checkLength(provider, ITEM.provider, line, note)) (seen.provider = provider), (seen.providerNo = providerNo);
   }
-  const formType = item(ITEM.form) ?? '';
-  if (formType.length !== 4 || !/^\d{4}$/.test(formType)) note('form', 'input-value', line, ITEM.form, `様式種別番号「${formType}」は数字4桁ではありません。`, `form type "${formType}" is not 4 digits.`);
-  const start = timeItem(item, ITEM.start, line, note);
-  const end = timeItem(item, ITEM.end, line, note);
-  const offsiteCode = (item(ITEM.offsite) ?? '').trim();
-  if (offsiteCode !== '' && offsiteCode !== '1' && offsiteCode !== '0') {
-    note('offsite', 'input-value', line, ITEM.offsite, `施設外支援「${offsiteCode}」は 1 か空欄のはずです。施設外支援ではない日として読みました。`, `off-site support "${offsiteCode}" should be 1 or blank; read as not off-site.`);
+  const remark = cut.item(ITEM.remark) ?? '';
+  if (remark !== seen.remark && checkLength(remark, ITEM.remark, line, note)) seen.remark = remark;
+  const municipality = cut.item(ITEM.municipality) ?? '';
+  let municipalityCode = seen.municipalityCode;
+  let municipalityCodeValid = true;
+  if (municipality !== seen.municipality) {
+    municipalityCode = municipality.trim();
+    municipalityCodeValid = isValidLocalGovCode(municipalityCode);
+    if (municipalityCodeValid) (seen.municipality = municipality), (seen.municipalityCode = municipalityCode);
+    else note('municipality', 'input-value', line, ITEM.municipality, `「${municipalityCode}」は市町村番号（6桁、最後の1桁はチェックデジット）として正しくありません。支給決定市町村を判定できません。受給者証の市町村番号を確かめてください。`, `"${municipalityCode}" is not a valid municipality number (6 digits, the last a check digit); the municipality is unknown. Check the number on the certificate.`);
   }
-  const status = item(ITEM.status) ?? '';
-  if (status.length > 1) note('length', 'input-value', line, ITEM.status, `サービス提供の状況「${status}」は1桁のはずです。書かれたとおりに残しました。`, `service status "${status}" should be one character; kept as written.`);
-  const day: BilledDay = {
-    date,
-    recipientNo,
-    municipalityCode,
-    municipalityCodeValid,
-    providerNo: (item(ITEM.provider) ?? '').trim(),
-    formType,
-    offsite: offsiteCode === '1',
-    remark: item(ITEM.remark) ?? '',
-    status,
-    source: { file, line },
-  };
-  if (start !== undefined) day.start = start;
-  if (end !== undefined) day.end = end;
-  return day;
+  const formType = cut.item(ITEM.form) ?? '';
+  if (formType !== seen.form) {
+    if (formType.length !== 4 || !/^\d{4}$/.test(formType)) note('form', 'input-value', line, ITEM.form, `様式種別番号「${formType}」は数字4桁ではありません。`, `form type "${formType}" is not 4 digits.`);
+    else seen.form = formType;
+  }
+  const startRaw = cut.item(ITEM.start) ?? '';
+  let start = seen.startMinutes;
+  if (startRaw !== seen.start) {
+    const t = timeItem(startRaw, ITEM.start, line, note);
+    start = t.minutes;
+    if (t.ok) (seen.start = startRaw), (seen.startMinutes = start);
+  }
+  const endRaw = cut.item(ITEM.end) ?? '';
+  let end = seen.endMinutes;
+  if (endRaw !== seen.end) {
+    const t = timeItem(endRaw, ITEM.end, line, note);
+    end = t.minutes;
+    if (t.ok) (seen.end = endRaw), (seen.endMinutes = end);
+  }
+  const offsite = cut.item(ITEM.offsite) ?? '';
+  let offsiteCode = seen.offsiteCode;
+  if (offsite !== seen.offsite) {
+    offsiteCode = offsite.trim();
+    if (offsiteCode !== '' && offsiteCode !== '1' && offsiteCode !== '0') {
+      note('offsite', 'input-value', line, ITEM.offsite, `施設外支援「${offsiteCode}」は 1 か空欄のはずです。施設外支援ではない日として読みました。`, `off-site support "${offsiteCode}" should be 1 or blank; read as not off-site.`);
+    } else (seen.offsite = offsite), (seen.offsiteCode = offsiteCode);
+  }
+  const status = cut.item(ITEM.status) ?? '';
+  if (status !== seen.status) {
+    if (status.length > 1) note('length', 'input-value', line, ITEM.status, `サービス提供の状況「${status}」は1桁のはずです。書かれたとおりに残しました。`, `service status "${status}" should be one character; kept as written.`);
+    else seen.status = status;
+  }
+  const offsiteDay = offsiteCode === '1';
+  const source = { file, line };
+  // whole literals, one per combination of times (keys in the order they always had): a day's shape never changes after it is made
+  if (start !== undefined && end !== undefined) {
+    return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, start, end };
+  }
+  if (start !== undefined) return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, start };
+  if (end !== undefined) return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source, end };
+  return { date, recipientNo, municipalityCode, municipalityCodeValid, providerNo, formType, offsite: offsiteDay, remark, status, source };
 }

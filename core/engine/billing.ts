@@ -1,15 +1,16 @@
 // The 国保連 billing file (J611 billed days) against the support records: the join by 受給者証番号,
 // one subject per user-day billed or recorded at home, and the `input: 'billing'` rules of each pack.
-import type { CanonicalField, DayRecord, IsoDate } from '../model/record.ts';
+import type { CanonicalField, DayRecord, IsoDate, Service } from '../model/record.ts';
 import type { BilledDay, BillingFile } from '../model/billing.ts';
 import type { Finding, InputSummary, Location, NotEvaluated, ResolvedCheckOptions } from '../model/report.ts';
 import { effectiveRules, getPack, type EffectiveRule } from '../packs/index.ts';
 import { packForLocalGovCode } from '../billing/local-gov-code.ts';
-import type { RuleContext, Subject } from '../rules/types.ts';
+import type { CheckResult, RuleContext, Subject } from '../rules/types.ts';
 import { getRule } from '../rules/index.ts';
 import { renderFinding } from './messages.ts';
+import { monthRange } from './calendar.ts';
 // used at call time only: the circular import is safe
-import { hasRequiredFields, packOn, userPack, type UserData } from './index.ts';
+import { packOn, runRules, userPack, type UserData } from './index.ts';
 
 /** 受給者証番号 as a join key: NFKC, no spaces or hyphens, upper case; a number shorter than 10 digits zero-padded. */
 export function recipientKey(no: string): string {
@@ -42,9 +43,8 @@ export function checkBilling(
   findings: Finding[],
   notEvaluated: Map<string, NotEvaluated>,
 ): void {
-  const billedDays = billing.flatMap((b) => b.days);
   // a file with J611 01 records but no 02 records still says those months were billed without a day
-  if (billedDays.length === 0 && billing.every((b) => b.months.length === 0)) return;
+  if (billing.every((b) => b.days.length === 0 && b.months.length === 0)) return;
   const billedPack = (b: BilledDay) => packForLocalGovCode(b.municipalityCode)?.id ?? opts.defaultPack;
   const noteOnce = (ruleId: string, key: string, reason: string, ja: string, en: string) => {
     const k = `${ruleId}\u0000billing\u0000${key}`;
@@ -54,7 +54,7 @@ export function checkBilling(
   if (users.size === 0) {
     // a billing file alone: nothing of the support records (contacts, 日報, evaluations) can be judged
     const files = billing.map((b) => b.file).join('、');
-    for (const pack of new Set(billedDays.map(billedPack))) {
+    for (const pack of new Set(billing.flatMap((b) => b.days.map(billedPack)))) {
       for (const e of effectiveRules(pack)) {
         noteOnce(e.rule.meta.id, 'alone', 'only a billing file was given: no support records were read',
           `国保連CSV（${files}）だけが指定され、支援記録（在宅の記録）が読み込まれていないため、「${e.rule.meta.title.ja}」は判定していません。支援記録のファイル（勤怠表・実績記録票など）も指定してください。`,
@@ -64,49 +64,10 @@ export function checkBilling(
     return;
   }
 
-  // the join: 受給者証番号 of the day rows (or of the user table, carried on each record)
-  const userOfNo = new Map<string, UserData>();
-  const recordMonths = new Set<string>();
-  const withoutNo: string[] = [];
-  for (const user of users.values()) {
-    let has = false;
-    let lastMonth = '';
-    let lastNo: string | undefined;
-    for (const r of user.records) {
-      // records are date-sorted and repeat the user's number: each change is looked at once
-      if (!r.date.startsWith(lastMonth) || lastMonth === '') recordMonths.add((lastMonth = r.date.slice(0, 7)));
-      if (r.recipientNo === lastNo || r.recipientNo === undefined || r.recipientNo.trim() === '') {
-        has ||= r.recipientNo !== undefined && r.recipientNo.trim() !== '';
-        continue;
-      }
-      has = true;
-      lastNo = r.recipientNo;
-      const key = recipientKey(r.recipientNo);
-      if (!userOfNo.has(key)) userOfNo.set(key, user);
-    }
-    if (!has && user.records.some((r) => r.mode === 'home')) withoutNo.push(user.name);
-  }
-  const billedOf = new Map<UserData, Map<IsoDate, BilledDay[]>>();
-  const unmatched = new Map<string, BilledDay[]>();
-  let lastNo = '';
-  let lastUser: UserData | undefined;
-  for (const b of billedDays) {
-    if (b.recipientNo !== lastNo) (lastNo = b.recipientNo), (lastUser = userOfNo.get(recipientKey(b.recipientNo)));
-    const user = lastUser;
-    if (!user) {
-      let list = unmatched.get(b.recipientNo);
-      if (!list) unmatched.set(b.recipientNo, (list = []));
-      list.push(b);
-      continue;
-    }
-    let byDate = billedOf.get(user);
-    if (!byDate) billedOf.set(user, (byDate = new Map()));
-    let list = byDate.get(b.date);
-    if (!list) byDate.set(b.date, (list = []));
-    list.push(b);
-  }
+  const { userOfNo, recordMonths, withoutNo } = joinRecords(users);
+  const { billedOf, unmatched } = billedByUser(billing, userOfNo);
   if (unmatched.size > 0) findings.push(unmatchedFinding(unmatched));
-  const billingRuleIds = new Set(packsInPlay(users, billedDays, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
+  const billingRuleIds = new Set(packsInPlay(users, billing, opts).flatMap((p) => billingRules(p).map((e) => e.rule.meta.id)));
   if (withoutNo.length > 0) {
     for (const id of billingRuleIds) {
       noteOnce(id, 'no-number', `no 受給者証番号 for: ${withoutNo.join(', ')}`,
@@ -116,66 +77,13 @@ export function checkBilling(
   }
 
   const billingMonths = new Set(billing.flatMap((b) => b.months));
-  const outsideRecords = new Map<string, number>();
-  const outsideBilling = new Map<string, number>();
-  for (const user of users.values()) {
-    if (withoutNo.includes(user.name)) continue;
-    const byDate = billedOf.get(user) ?? new Map<IsoDate, BilledDay[]>();
-    const recordsOf = new Map<IsoDate, DayRecord[]>();
-    for (const r of user.records) {
-      let list = recordsOf.get(r.date);
-      if (!list) recordsOf.set(r.date, (list = []));
-      list.push(r);
-    }
-    const hasMunicipality = user.records.some((r) => r.municipality?.trim());
-    const firstBilled = byDate.values().next().value?.[0];
-    const basePack = hasMunicipality || !firstBilled ? userPack(user.records, opts.defaultPack) : billedPack(firstBilled);
-    const service = user.records.find((r) => r.service !== undefined)?.service;
-    const fields = new Set<CanonicalField>();
-    for (const info of user.sheets) for (const f of info.fields) fields.add(f);
-    const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
-    const span = { from: user.records[0]?.date ?? '', to: user.records[user.records.length - 1]?.date ?? '' };
-    const dates = new Set<IsoDate>(byDate.keys());
-    for (const r of user.records) if (r.mode === 'home') dates.add(r.date);
-    // one subject re-pointed at each day (findings copy what they keep): no garbage per day
-    const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: user.records, dataSpan: span, billed: [] };
-    const none: BilledDay[] = [];
-    const evaluable = new Map<EffectiveRule, boolean>();
-    const noRecords: DayRecord[] = [];
-    for (const date of [...dates].sort()) {
-      const month = date.slice(0, 7);
-      const billed = byDate.get(date) ?? none;
-      const all = recordsOf.get(date) ?? noRecords;
-      if (!recordMonths.has(month)) {
-        outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + billed.length);
-        continue;
-      }
-      if (!billingMonths.has(month)) {
-        outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
-        continue;
-      }
-      const pack = packOn(basePack, date, service);
-      subject.pack = pack;
-      subject.period.from = subject.period.to = date;
-      subject.all = all;
-      subject.home = all.length === 1 ? (all[0]!.mode === 'home' ? all : noRecords) : all.filter((r) => r.mode === 'home');
-      subject.billed = billed;
-      const rules = billingRules(pack);
-      for (let i = 0; i < rules.length; i++) {
-        const effective = rules[i]!;
-        let ok = evaluable.get(effective);
-        if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
-        if (!ok) continue;
-        const results = effective.rule.check(subject, effective.options, ctx);
-        for (const result of Array.isArray(results) ? results : [results]) {
-          if (result.outcome === 'pass') continue;
-          const finding = renderFinding(effective, subject, result, opts.asOf);
-          finding.locations.push(...billed.map(billedLocation));
-          findings.push(finding);
-        }
-      }
-    }
-  }
+  const run: BillingRun = {
+    opts, findings, notEvaluated, recordMonths, billingMonths, billedPack,
+    outsideRecords: new Map(), outsideBilling: new Map(), oneRecord: [], oneBilled: [],
+  };
+  const skip = new Set(withoutNo);
+  for (const user of users.values()) if (!skip.has(user.name)) checkUserBilling(user, billedOf.get(user) ?? NONE, run);
+  const { outsideRecords, outsideBilling } = run;
   const list = (m: Map<string, number>) => [...m].sort().map(([month, n]) => `${month} (${n})`).join(', ');
   if (outsideRecords.size > 0) {
     for (const id of billingRuleIds) {
@@ -195,12 +103,211 @@ export function checkBilling(
   }
 }
 
+/** The join: 受給者証番号 of the day rows (or of the user table, carried on each record) → user. */
+function joinRecords(users: ReadonlyMap<string, UserData>): { userOfNo: Map<string, UserData>; recordMonths: Set<string>; withoutNo: string[] } {
+  const userOfNo = new Map<string, UserData>();
+  const recordMonths = new Set<string>();
+  const withoutNo: string[] = [];
+  for (const user of users.values()) if (!joinUser(user, userOfNo, recordMonths)) withoutNo.push(user.name);
+  return { userOfNo, recordMonths, withoutNo };
+}
+
+/** Adds the user's numbers and months; false when the user has home days but no 受給者証番号. */
+function joinUser(user: UserData, userOfNo: Map<string, UserData>, recordMonths: Set<string>): boolean {
+  let has = false;
+  let lastMonth = '\u0000';
+  let lastNo: string | undefined;
+  for (const r of user.records) {
+    // records are date-sorted and repeat the user's number: each change is looked at once
+    if (!r.date.startsWith(lastMonth)) recordMonths.add((lastMonth = r.date.slice(0, 7)));
+    const no = r.recipientNo;
+    if (no === lastNo || no === undefined) continue;
+    if (no.trim() === '') continue;
+    has = true;
+    lastNo = no;
+    const key = recipientKey(no);
+    if (!userOfNo.has(key)) userOfNo.set(key, user);
+  }
+  return has || !user.records.some((r) => r.mode === 'home');
+}
+
+/** Each user's billed days in file order (a file is usually sorted by user and date, not necessarily); the numbers no user has. */
+function billedByUser(billing: readonly BillingFile[], userOfNo: ReadonlyMap<string, UserData>): { billedOf: Map<UserData, BilledDay[]>; unmatched: Map<string, BilledDay[]> } {
+  const billedOf = new Map<UserData, BilledDay[]>();
+  const unmatched = new Map<string, BilledDay[]>();
+  let lastNo = '';
+  let list: BilledDay[] = [];
+  for (const file of billing) {
+    const days = file.days;
+    for (let i = 0; i < days.length; i++) {
+      const b = days[i]!;
+      if (b.recipientNo !== lastNo || i === 0) {
+        lastNo = b.recipientNo;
+        const user = userOfNo.get(recipientKey(lastNo));
+        const known = user ? billedOf.get(user) : unmatched.get(lastNo);
+        if (known) list = known;
+        else if (user) billedOf.set(user, (list = []));
+        else unmatched.set(lastNo, (list = []));
+      }
+      list.push(b);
+    }
+  }
+  return { billedOf, unmatched };
+}
+
+const NONE: BilledDay[] = [];
+const NO_RECORDS: DayRecord[] = [];
+
+/** What the billing check of every user shares. */
+interface BillingRun {
+  opts: ResolvedCheckOptions;
+  findings: Finding[];
+  notEvaluated: Map<string, NotEvaluated>;
+  recordMonths: ReadonlySet<string>;
+  billingMonths: ReadonlySet<string>;
+  billedPack: (b: BilledDay) => string;
+  /** month → billed days / home days not compared */
+  outsideRecords: Map<string, number>;
+  outsideBilling: Map<string, number>;
+  /** one-element arrays re-pointed at each day's record and billed day (findings copy what they keep) */
+  oneRecord: DayRecord[];
+  oneBilled: BilledDay[];
+}
+
+/** The billing rules on each day of one user that is billed or recorded at home. */
+function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): void {
+  const { opts, findings, notEvaluated, recordMonths, billingMonths, outsideRecords, outsideBilling, oneRecord, oneBilled } = run;
+  const firstBilled = list[0];
+  const billedDays = isDateSorted(list) ? list : list.map((b, i) => ({ b, i })).sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i)).map((x) => x.b);
+  const records = user.records;
+  let hasMunicipality = false;
+  let service: Service | undefined;
+  for (let i = 0; i < records.length && (!hasMunicipality || service === undefined); i++) {
+    const r = records[i]!;
+    if (!hasMunicipality && r.municipality?.trim()) hasMunicipality = true;
+    if (service === undefined) service = r.service;
+  }
+  const basePack = hasMunicipality || !firstBilled ? userPack(records, opts.defaultPack) : run.billedPack(firstBilled);
+  const fields = new Set<CanonicalField>();
+  for (const info of user.sheets) for (const f of info.fields) fields.add(f);
+  const ctx: RuleContext = { asOf: opts.asOf, weekStart: opts.weekStart, capacity: opts.capacity, fields };
+  const span = { from: records[0]?.date ?? '', to: records[records.length - 1]?.date ?? '' };
+  // one subject re-pointed at each day (findings copy what they keep): no garbage per day
+  const subject: Subject = { scope: 'day', user: user.name, pack: basePack, period: { from: '', to: '' }, home: [], all: [], userRecords: records, dataSpan: span, billed: [] };
+  const evaluable = new Map<EffectiveRule, boolean>();
+  // rules that sum a month up (`monthSummary`): the month's day findings are held until the month is done
+  const held = new Map<string, HeldMonth>();
+  const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
+    const summary = effective.rule.meta.monthSummary;
+    if (summary === undefined) {
+      if (result.outcome !== 'pass') findings.push(dayFinding(effective, subject, result, opts));
+      return;
+    }
+    const id = effective.rule.meta.id;
+    let h = held.get(id);
+    if (!h) held.set(id, (h = { effective, homeDays: 0, lastDate: '', findings: [], records: [], whole: true }));
+    if (h.effective !== effective) h.whole = false;
+    if (subject.home.length > 0 && h.lastDate !== subject.period.from) (h.homeDays++, (h.lastDate = subject.period.from));
+    if (result.outcome === 'pass') return;
+    h.findings.push(dayFinding(effective, subject, result, opts));
+    if (result.outcome !== 'violation' || subject.home.length === 0) h.whole = false;
+    else h.records.push(...(result.records ?? subject.home));
+  };
+  const flush = () => {
+    for (const h of held.values()) {
+      const summary = h.effective.rule.meta.monthSummary!;
+      if (h.whole && h.homeDays >= 2 && h.findings.length === h.homeDays) {
+        const period = monthRange(h.lastDate);
+        const monthSubject: Subject = { scope: 'month', user: user.name, pack: h.effective.pack, period, home: h.records, all: h.records, userRecords: records, dataSpan: span };
+        findings.push(renderFinding(h.effective, monthSubject, { outcome: 'violation', messageId: summary, data: { days: h.homeDays }, records: h.records }, opts.asOf));
+      } else findings.push(...h.findings);
+    }
+    held.clear();
+  };
+  // records and billed days are both in date order: one walk over the two, day by day (billed or at home)
+  let month = '\u0000';
+  let inRecords = false;
+  let inBilling = false;
+  let rulesPack = '';
+  let rules: EffectiveRule[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < records.length || j < billedDays.length) {
+    const recordDate = i < records.length ? records[i]!.date : undefined;
+    const billedDate = j < billedDays.length ? billedDays[j]!.date : undefined;
+    const date = recordDate === undefined ? billedDate! : billedDate === undefined || recordDate <= billedDate ? recordDate : billedDate;
+    const i0 = i;
+    let home = 0;
+    for (; i < records.length && records[i]!.date === date; i++) if (records[i]!.mode === 'home') home++;
+    const j0 = j;
+    for (; j < billedDays.length && billedDays[j]!.date === date; j++);
+    if (home === 0 && j === j0) continue;
+    if (!date.startsWith(month)) {
+      if (held.size > 0) flush();
+      month = date.slice(0, 7);
+      inRecords = recordMonths.has(month);
+      inBilling = billingMonths.has(month);
+    }
+    if (!inRecords) {
+      outsideRecords.set(month, (outsideRecords.get(month) ?? 0) + (j - j0));
+      continue;
+    }
+    if (!inBilling) {
+      outsideBilling.set(month, (outsideBilling.get(month) ?? 0) + 1);
+      continue;
+    }
+    let all = NO_RECORDS;
+    if (i - i0 === 1) (oneRecord[0] = records[i0]!), (all = oneRecord);
+    else if (i > i0) all = records.slice(i0, i);
+    let billed = NONE;
+    if (j - j0 === 1) (oneBilled[0] = billedDays[j0]!), (billed = oneBilled);
+    else if (j > j0) billed = billedDays.slice(j0, j);
+    const pack = packOn(basePack, date, service);
+    if (pack !== rulesPack) rules = billingRules((rulesPack = pack));
+    subject.pack = pack;
+    subject.period.from = subject.period.to = date;
+    subject.all = all;
+    subject.home = home === 0 ? NO_RECORDS : home === all.length ? all : all.filter((r) => r.mode === 'home');
+    subject.billed = billed;
+    runRules(rules, subject, ctx, user, evaluable, notEvaluated, report);
+  }
+  if (held.size > 0) flush();
+}
+
+/** A month's day findings of a `monthSummary` rule, held until the month is done. */
+interface HeldMonth {
+  effective: EffectiveRule;
+  /** home days judged (day subjects with a home record) and the last of them */
+  homeDays: number;
+  lastDate: IsoDate;
+  findings: Finding[];
+  /** the home records of the violations */
+  records: DayRecord[];
+  /** every finding a violation of a home day, all from one pack's rule */
+  whole: boolean;
+}
+
+/** A day's finding: the record rows, then the billing file's lines. */
+function dayFinding(effective: EffectiveRule, subject: Subject, result: Exclude<CheckResult, { outcome: 'pass' }>, opts: ResolvedCheckOptions): Finding {
+  const finding = renderFinding(effective, subject, result, opts.asOf);
+  for (const b of subject.billed!) finding.locations.push(billedLocation(b));
+  return finding;
+}
+
+/** Whether billed days are in date order (as a billing file lists each user's days). */
+function isDateSorted(days: readonly BilledDay[]): boolean {
+  for (let i = 1; i < days.length; i++) if (days[i - 1]!.date > days[i]!.date) return false;
+  return true;
+}
+
 /** The packs the billing rules may come from: each user's pack, each billed municipality's pack. */
-function packsInPlay(users: ReadonlyMap<string, UserData>, billed: BilledDay[], opts: ResolvedCheckOptions): string[] {
+function packsInPlay(users: ReadonlyMap<string, UserData>, billing: readonly BillingFile[], opts: ResolvedCheckOptions): string[] {
   const packs = new Set<string>([opts.defaultPack]);
   for (const u of users.values()) packs.add(userPack(u.records, opts.defaultPack));
-  for (const b of billed) {
-    const p = packForLocalGovCode(b.municipalityCode);
+  const codes = new Set<string>();
+  for (const file of billing) for (const b of file.days) codes.add(b.municipalityCode);
+  for (const code of codes) {
+    const p = packForLocalGovCode(code);
     if (p) packs.add(p.id);
   }
   return [...packs].filter((p) => getPack(p));

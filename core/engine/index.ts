@@ -165,18 +165,8 @@ function checkUser(
     scope, user: user.name, pack, period, home, all, userRecords: user.records, dataSpan: scope === 'week' || scope === 'month' ? spanAround(home[0]!.date) : dataSpan,
   });
 
-  const run = (subject: Subject, lookBack?: string) => {
-    const rules = rulesFor(subject.pack, subject.scope, lookBack);
-    for (let i = 0; i < rules.length; i++) {
-      const effective = rules[i]!;
-      let ok = evaluable.get(effective);
-      if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, fields, user, notEvaluated)));
-      if (!ok) continue;
-      const results = effective.rule.check(subject, effective.options, ctx);
-      if (!Array.isArray(results)) report(effective, subject, results);
-      else for (const result of results) report(effective, subject, result);
-    }
-  };
+  const run = (subject: Subject, lookBack?: string) =>
+    runRules(rulesFor(subject.pack, subject.scope, lookBack), subject, ctx, user, evaluable, notEvaluated, report);
   const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
     if (result.outcome === 'pass') return;
     const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable) : undefined;
@@ -270,9 +260,33 @@ function bucket(
   return out;
 }
 
+/**
+ * Runs rules on a subject (the one rule loop of the record rules and the billing rules): a rule whose
+ * columns the user's sheets lack is noted once and not evaluated; every result goes to `report`.
+ */
+export function runRules(
+  rules: readonly EffectiveRule[],
+  subject: Subject,
+  ctx: RuleContext,
+  user: UserData,
+  evaluable: Map<EffectiveRule, boolean>,
+  notEvaluated: Map<string, NotEvaluated>,
+  report: (effective: EffectiveRule, subject: Subject, result: CheckResult) => void,
+): void {
+  for (let i = 0; i < rules.length; i++) {
+    const effective = rules[i]!;
+    let ok = evaluable.get(effective);
+    if (ok === undefined) evaluable.set(effective, (ok = hasRequiredFields(effective, ctx.fields, user, notEvaluated)));
+    if (!ok) continue;
+    const results = effective.rule.check(subject, effective.options, ctx);
+    if (!Array.isArray(results)) report(effective, subject, results);
+    else for (const result of results) report(effective, subject, result);
+  }
+}
+
 export function hasRequiredFields(
   effective: EffectiveRule,
-  fields: Set<CanonicalField>,
+  fields: ReadonlySet<CanonicalField>,
   user: UserData,
   notEvaluated: Map<string, NotEvaluated>,
 ): boolean {

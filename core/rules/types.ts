@@ -60,6 +60,11 @@ export interface RuleMeta<O> {
   messages: Record<string, Bilingual>;
   /** `billing`: judges the 国保連 billing file against the records; run only when one is given */
   input?: 'billing';
+  /**
+   * Billing day rules: when every home day of a user's month is a violation (two days or more), one finding
+   * for the month with this message (data: `days`, the count; every day's row a location) replaces the day findings.
+   */
+  monthSummary?: string;
 }
 
 export interface Rule<O = unknown> {

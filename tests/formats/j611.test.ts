@@ -172,6 +172,59 @@ describe('malformed records: located findings, the rest read', () => {
   });
 });
 
+describe('values repeated from record to record', () => {
+  const days = [5, 6, 7].map((day) => ({ day, start: 570, end: 930, remark: '在宅就労' }));
+  const file = (edit: (ls: string[]) => void = () => {}) => {
+    const ls = lines(writeJ611({ providerNo: '4012345678', months: [{ ...month, days }] }));
+    edit(ls);
+    return encodeShiftJis(ls.join('\r\n'));
+  };
+  const setItem = (ls: string[], line: number, item: number, value: string) => {
+    const f = ls[line - 1]!.split(',');
+    f[item + 1] = value;
+    ls[line - 1] = f.join(',');
+  };
+  it('a bad value on consecutive records is located on each of them', () => {
+    const b = readJ611Bytes(file((ls) => [3, 4, 5].forEach((line) => (setItem(ls, line, 14, '0975'), setItem(ls, line, 4, '401308')))), 'r.csv');
+    expect(b.days.map((d) => [d.date, d.start, d.municipalityCodeValid])).toEqual([
+      ['2026-10-05', undefined, false],
+      ['2026-10-06', undefined, false],
+      ['2026-10-07', undefined, false],
+    ]);
+    expect(b.inputFindings.map((f) => [f.ruleId, f.locations[0]!.row, f.locations[0]!.item])).toEqual([
+      ['input-value', 3, 4],
+      ['input-time', 3, 14],
+      ['input-value', 4, 4],
+      ['input-time', 4, 14],
+      ['input-value', 5, 4],
+      ['input-time', 5, 14],
+    ]);
+  });
+  it('a good value after a bad one, and a bad one after good ones, are each read as written', () => {
+    const b = readJ611Bytes(file((ls) => (setItem(ls, 3, 14, '0975'), setItem(ls, 5, 6, ''))), 'r.csv');
+    expect(b.days.map((d) => [d.date, d.start, d.recipientNo])).toEqual([
+      ['2026-10-05', undefined, '4013000033'],
+      ['2026-10-06', 570, '4013000033'],
+    ]);
+    expect(b.inputFindings.map((f) => [f.ruleId, f.locations[0]!.row, f.locations[0]!.item])).toEqual([
+      ['input-time', 3, 14],
+      ['input-value', 5, 6],
+    ]);
+  });
+  it('a quoted 備考 holding a comma is one item; the item count holds', () => {
+    const b = readJ611Bytes(file((ls) => setItem(ls, 4, 35, '"在宅就労,電話確認"')), 'q.csv');
+    expect(b.inputFindings).toEqual([]);
+    expect(b.days.map((d) => d.remark)).toEqual(['在宅就労', '在宅就労,電話確認', '在宅就労']);
+  });
+  it('reading one file leaves nothing behind for the next', () => {
+    const other = writeJ611({ providerNo: '2812345678', months: [{ month: '2026-09', municipalityCode: '281000', recipientNo: '2810000011', days: [{ day: 5, start: 600, end: 960, remark: '在宅' }] }] });
+    const first = readJ611Bytes(file(), 'a.csv');
+    readJ611Bytes(other, 'b.csv');
+    expect(readJ611Bytes(file(), 'a.csv')).toEqual(first);
+    expect(first.days.map((d) => [d.date, d.recipientNo, d.providerNo, d.start, d.remark])).toEqual(days.map((d) => [`2026-10-0${d.day}`, '4013000033', '4012345678', 570, '在宅就労']));
+  });
+});
+
 describe('the generator', () => {
   it('writes items within their byte lengths, numbers zero-padded', () => {
     const m: J611Month = { ...month, days: [{ day: 7, start: 9 * 60, end: 15 * 60, remark: '在宅就労' }] };
