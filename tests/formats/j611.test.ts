@@ -93,16 +93,18 @@ describe('全国地方公共団体コード check digit', () => {
 
 const month: J611Month = { month: '2026-10', municipalityCode: '401307', recipientNo: '4013000033', days: [{ day: 5, start: 570, end: 930, remark: '在宅就労' }] };
 
+/** Sets J611 item `item` (1-based, after the record-type field) of line `line` (1-based). */
+function setItem(ls: string[], line: number, item: number, value: string): void {
+  const f = ls[line - 1]!.split(',');
+  f[item + 1] = value;
+  ls[line - 1] = f.join(',');
+}
+
 describe('malformed records: located findings, the rest read', () => {
   const withLines = (edit: (lines: string[]) => void) => {
     const ls = lines(writeJ611({ providerNo: '4012345678', months: [{ ...month, days: [...month.days, { day: 6, start: 540, end: 900 }] }] }));
     edit(ls);
     return encodeShiftJis(ls.join('\r\n'));
-  };
-  const setItem = (ls: string[], line: number, item: number, value: string) => {
-    const f = ls[line - 1]!.split(',');
-    f[item + 1] = value;
-    ls[line - 1] = f.join(',');
   };
   it('a bad date, a bad time and a wrong check digit are located by line and item number', () => {
     const bytes = withLines((ls) => {
@@ -178,11 +180,6 @@ describe('values repeated from record to record', () => {
     const ls = lines(writeJ611({ providerNo: '4012345678', months: [{ ...month, days }] }));
     edit(ls);
     return encodeShiftJis(ls.join('\r\n'));
-  };
-  const setItem = (ls: string[], line: number, item: number, value: string) => {
-    const f = ls[line - 1]!.split(',');
-    f[item + 1] = value;
-    ls[line - 1] = f.join(',');
   };
   it('a bad value on consecutive records is located on each of them', () => {
     const b = readJ611Bytes(file((ls) => [3, 4, 5].forEach((line) => (setItem(ls, line, 14, '0975'), setItem(ls, line, 4, '401308')))), 'r.csv');
