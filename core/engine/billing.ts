@@ -197,6 +197,8 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
   const evaluable = new Map<EffectiveRule, boolean>();
   // rules that sum a month up (`monthSummary`): the month's day findings are held until the month is done
   const held = new Map<string, HeldMonth>();
+  // month → the days billed on more than one J611 02 record
+  const billedTwice = new Map<string, BilledTwice>();
   const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
     const summary = effective.rule.meta.monthSummary;
     if (summary === undefined) {
@@ -263,6 +265,11 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
     if (j - j0 === 1) (oneBilled[0] = billedDays[j0]!), (billed = oneBilled);
     else if (j > j0) billed = billedDays.slice(j0, j);
     const pack = packOn(basePack, date, service);
+    if (billed.length > 1) {
+      const twice = billedTwice.get(month);
+      if (twice) (twice.dates.push(date), twice.billed.push(...billed));
+      else billedTwice.set(month, { pack, dates: [date], billed: [...billed] });
+    }
     if (pack !== rulesPack) rules = billingRules((rulesPack = pack));
     subject.pack = pack;
     subject.period.from = subject.period.to = date;
@@ -272,6 +279,7 @@ function checkUserBilling(user: UserData, list: BilledDay[], run: BillingRun): v
     runRules(rules, subject, ctx, user, evaluable, notEvaluated, report);
   }
   if (held.size > 0) flush();
+  for (const t of billedTwice.values()) findings.push(billedTwiceFinding(user.name, t));
 }
 
 /** A month's day findings of a `monthSummary` rule, held until the month is done. */
@@ -314,6 +322,35 @@ function packsInPlay(users: ReadonlyMap<string, UserData>, billing: readonly Bil
 }
 
 /** One finding for every 受給者証番号 of the billing file that no user of the records has. */
+/** The days of one user-month that are on more than one J611 02 record, and those records. */
+interface BilledTwice {
+  pack: string;
+  dates: IsoDate[];
+  billed: BilledDay[];
+}
+
+/** A user-month's days billed on several J611 02 records (one file or several): double billing, or a file given twice. */
+function billedTwiceFinding(user: string, t: BilledTwice): Finding {
+  const days = t.dates.map((d) => Number(d.slice(8))).join('、');
+  const daysEn = t.dates.map((d) => Number(d.slice(8))).join(', ');
+  const month = `${t.dates[0]!.slice(0, 4)}年${Number(t.dates[0]!.slice(5, 7))}月`;
+  const files = [...new Set(t.billed.map((b) => b.source.file))];
+  return {
+    ruleId: 'input-duplicate',
+    severity: 'warning',
+    outcome: 'incomplete',
+    pack: t.pack,
+    user,
+    period: { from: t.dates[0]!, to: t.dates[t.dates.length - 1]! },
+    locations: t.billed.map(billedLocation),
+    message: {
+      ja: `国保連CSV（${files.join('、')}）で、${user}さん（受給者証番号 ${t.billed[0]!.recipientNo}）の${month}の${days}日（${t.dates.length}日）が2回以上請求されています。同じ日の二重請求や、同じファイルを2度指定していないか確かめてください。`,
+      en: `The billing CSV (${files.join(', ')}) bills ${user}'s days ${daysEn} of ${t.dates[0]!.slice(0, 7)} (recipient number ${t.billed[0]!.recipientNo}; ${t.dates.length} days) more than once. Check for a double billing, or the same file given twice.`,
+    },
+    source: '',
+  };
+}
+
 function unmatchedFinding(unmatched: Map<string, BilledDay[]>): Finding {
   const numbers = [...unmatched.keys()].sort();
   const ja = numbers.map((n) => `${n}（${unmatched.get(n)!.length}日）`).join('、');
