@@ -98,6 +98,7 @@ function showFailure(message: Bilingual): void {
   const s = $('status');
   s.textContent = `${t('failed')}: ${pick(message)}`;
   s.classList.add('bad');
+  document.body.dataset.state = 'failed';
 }
 
 async function runCheck(): Promise<void> {

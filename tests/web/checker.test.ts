@@ -59,7 +59,9 @@ async function checkFiles(page: Page, names: string[], asOf = '2026-11-22'): Pro
   await page.fill('#asOf', asOf);
   await page.evaluate(() => (document.body.dataset.state = 'waiting'));
   await page.setInputFiles('#fileInput', names.map((n) => join(ROOT, 'examples', n)));
-  await page.waitForSelector('body[data-state=checked]');
+  await page.waitForSelector('body[data-state=checked], body[data-state=failed]');
+  // a failed check says why on the status line
+  expect(await page.evaluate(() => `${document.body.dataset.state} ${document.getElementById('status')?.textContent ?? ''}`)).toMatch(/^checked /);
 }
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
