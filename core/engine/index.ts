@@ -47,7 +47,9 @@ export function checkSheets(sheets: readonly ImportedSheet[], options: CheckOpti
   const notEvaluated = new Map<string, NotEvaluated>();
   const providerMonths = new Map<string, { home: DayRecord[]; packs: Set<string> }>();
 
-  const unreadable = unreadableCells(sheets);
+  // built on the first violation only: a large sheet of input findings and no violation never pays for it
+  let cells: Set<string> | undefined;
+  const unreadable = () => (cells ??= unreadableCells(sheets));
   for (const user of users.values()) {
     checkUser(user, opts, findings, notEvaluated, providerMonths, unreadable);
   }
@@ -143,7 +145,7 @@ function checkUser(
   findings: Finding[],
   notEvaluated: Map<string, NotEvaluated>,
   providerMonths: Map<string, { home: DayRecord[]; packs: Set<string> }>,
-  unreadable: ReadonlySet<string>,
+  unreadable: () => ReadonlySet<string>,
 ): void {
   const home = user.records.filter((r) => r.mode === 'home');
   if (home.length === 0) return;
@@ -169,7 +171,7 @@ function checkUser(
     runRules(rulesFor(subject.pack, subject.scope, lookBack), subject, ctx, user, evaluable, notEvaluated, report);
   const report = (effective: EffectiveRule, subject: Subject, result: CheckResult) => {
     if (result.outcome === 'pass') return;
-    const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable) : undefined;
+    const undecided = result.outcome === 'violation' ? unreadableCellBehind(effective, subject, unreadable()) : undefined;
     findings.push(renderFinding(effective, subject, undecided ?? result, opts.asOf));
   };
 
