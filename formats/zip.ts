@@ -3,7 +3,7 @@
 // Anything else (encryption, zip64, multi-disk, other methods) is refused with LeanReadError.
 import { Deflate, inflateSync } from 'fflate';
 
-/** The lean reader cannot (or will not) read this file; exceljs decides instead. */
+/** The reader cannot (or will not) read this part or package; the caller says so, located, to the user. */
 export class LeanReadError extends Error {
   override name = 'LeanReadError';
 }

@@ -1,9 +1,8 @@
 // Lean .xlsx reader for `check`: builds the same SheetGrid as worksheetToGrid(exceljs sheet)
 // without exceljs. It follows exceljs 4.4 (xlsx.js, workbook/worksheet/row/cell xforms, doc/row,
 // doc/cell, doc/worksheet) step by step, including its quirks (except where they lose or shift
-// values: see 'deliberately not exceljs'); where exceljs would throw, or the
-// file uses markup these string scanners do not model, it throws LeanReadError and the caller
-// lets exceljs read the file instead.
+// values: see 'deliberately not exceljs'); where exceljs would throw, or a part is not valid
+// OOXML, it throws LeanReadError and the caller reports that sheet (or file) as unreadable.
 import type { CellValue, SheetGrid } from '../../core/import/types.ts';
 import { convertCellValue, excelToDate } from './values.ts';
 import { assertPlainXml, decodeAttr, decodeText, dirOf, normaliseXml, parseAttrs, relsPathOf, resolveTarget, tokens, unescapeX, xmlDecodeSimple } from './xml.ts';
