@@ -2,6 +2,7 @@
 import { checkForm, detectForm, fieldById, getForm } from '../../core/forms/index.ts';
 import type { FieldValue, FormReport } from '../../core/forms/index.ts';
 import type { PageState, PanelFinding, ToContent } from '../shared/messages.ts';
+import { uiLanguage } from '../shared/lang.ts';
 import { DEFAULT_SETTINGS, getPageOverride, getSettings, SETTINGS_KEYS, setPageOverride } from '../shared/settings.ts';
 import type { PageOverride, Settings } from '../shared/settings.ts';
 import { Overlay } from './overlay.ts';
@@ -119,17 +120,6 @@ function replayEnter(input: HTMLInputElement, form: HTMLFormElement | null): voi
     }
   }
   fire('keyup');
-}
-
-/** The browser's UI language decides the language of everything we show: Japanese when it is Japanese. */
-function uiLanguage(): 'ja' | 'en' {
-  let lang = '';
-  try {
-    lang = chrome.i18n?.getUILanguage?.() ?? '';
-  } catch {
-    // no i18n (reloaded extension): fall back to the page's navigator
-  }
-  return /^ja\b/i.test(lang || navigator.language) ? 'ja' : 'en';
 }
 
 /** A field of an earlier step that the page has unmounted: its last value still counts at the final send. */
@@ -330,7 +320,7 @@ class Checker {
     return (this.report?.findings ?? []).map((f) => {
       const id = f.locations[0]?.field;
       const def = id === undefined ? undefined : fieldById(getForm(this.formId) ?? getForm('generic')!, id);
-      return { ...f, label: def?.label.ja ?? this.fieldOf(id)?.label ?? (id !== undefined ? this.kept.get(id)?.label : undefined) ?? id ?? '' };
+      return { ...f, label: def?.label[this.lang] ?? this.fieldOf(id)?.label ?? (id !== undefined ? this.kept.get(id)?.label : undefined) ?? id ?? '' };
     });
   }
 

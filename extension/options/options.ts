@@ -1,9 +1,28 @@
 // Options: default pack, sites checked automatically (optional host permission + registered script), blocking.
 import { FORM_PACKS } from '../../core/forms/helpers.ts';
+import { localizePage, uiLanguage } from '../shared/lang.ts';
 import { clearPageOverrides, countPageOverrides, getSettings, saveSettings } from '../shared/settings.ts';
 import { disableSite, enableSite, sitePattern } from '../shared/sites.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const lang = uiLanguage();
+localizePage(lang);
+const T = {
+  ja: {
+    noPermission: '（許可なし）',
+    remove: '削除',
+    badUrl: 'URLを読み取れません。例: https://logoform.jp',
+    denied: 'アクセスが許可されませんでした。',
+    failed: 'このサイトを追加できませんでした。もう一度お試しください。',
+  },
+  en: {
+    noPermission: ' (no permission)',
+    remove: 'Remove',
+    badUrl: 'Not a web address. Example: https://logoform.jp',
+    denied: 'Permission was not granted.',
+    failed: 'Could not add this site. Please try again.',
+  },
+}[lang];
 
 async function render(): Promise<void> {
   const s = await getSettings();
@@ -12,7 +31,7 @@ async function render(): Promise<void> {
     ...FORM_PACKS.map((p) => {
       const o = document.createElement('option');
       o.value = p.id;
-      o.textContent = `${p.label.ja} / ${p.label.en}`;
+      o.textContent = p.label[lang];
       return o;
     }),
   );
@@ -24,10 +43,10 @@ async function render(): Promise<void> {
     ...s.sites.map((site) => {
       const li = document.createElement('li');
       li.append(site);
-      if (!granted.includes(site)) li.append('（許可なし / no permission）');
+      if (!granted.includes(site)) li.append(T.noPermission);
       const rm = document.createElement('button');
       rm.type = 'button';
-      rm.textContent = '削除 / Remove';
+      rm.textContent = T.remove;
       rm.addEventListener('click', () => {
         void chrome.permissions.remove({ origins: [site] }).catch(() => false).then(() => disableSite(site)).then(render);
       });
@@ -46,21 +65,21 @@ $('add-site').addEventListener('submit', (e) => {
   const pattern = sitePattern(input.value);
   const err = $('site-error');
   if (!pattern) {
-    err.textContent = 'URLを読み取れません。例: https://logoform.jp / Not a web address.';
+    err.textContent = T.badUrl;
     return;
   }
   err.textContent = '';
   // must run inside the click: Chrome shows its permission prompt
   chrome.permissions.request({ origins: [pattern] }).then(async (ok) => {
     if (!ok) {
-      err.textContent = 'アクセスが許可されませんでした。 / Permission was not granted.';
+      err.textContent = T.denied;
       return;
     }
     await enableSite(pattern);
     input.value = '';
     await render();
-  }, (x: unknown) => {
-    err.textContent = `追加できませんでした / Could not add: ${String(x)}`;
+  }, () => {
+    err.textContent = T.failed; // no raw browser message to users
   });
 });
 void render();

@@ -1,8 +1,9 @@
 // Messages between the content script, the side panel and the service worker.
 import type { Finding } from '../../core/model/report.ts';
+import type { Lang } from './lang.ts';
 
 export interface PanelFinding extends Finding {
-  /** label of the first field as found on the page */
+  /** label of the first field, in `lang` (as found on the page when the form does not define it) */
   label: string;
 }
 
@@ -19,7 +20,7 @@ export interface PageState {
   blocking: boolean;
   lastCheckMs: number;
   /** language of the in-page messages and the send dialog (the browser's UI language) */
-  lang: 'ja' | 'en';
+  lang: Lang;
 }
 
 export type ToContent =

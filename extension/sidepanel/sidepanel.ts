@@ -1,8 +1,11 @@
 // Side panel: the form detected, its problems (click → go to the field), the municipality pack.
 import { FORM_PACKS, FORMS } from '../../core/forms/index.ts';
+import { localizePage, uiLanguage } from '../shared/lang.ts';
 import type { FromContent, PageState, ToContent } from '../shared/messages.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const lang = uiLanguage();
+localizePage(lang);
 let tabId: number | undefined;
 
 async function activeTab(): Promise<number | undefined> {
@@ -29,30 +32,52 @@ function option(value: string, text: string): HTMLOptionElement {
   return o;
 }
 
-const RULE_KIND: Record<string, string> = { error: 'エラー', warning: '注意' };
+const T = {
+  ja: {
+    kind: { error: 'エラー', warning: '注意', incomplete: '要確認' } as Record<string, string>,
+    manual: (detected: string) => `手動で選択中（自動判定: ${detected}）`,
+    generic: '様式を判定できないため、共通項目（事業所番号・受給者証番号・日付・サービスの種類）だけを確認しています。',
+    detected: 'ページの見出しから自動判定しました',
+    fixedPack: 'この様式は自治体が決まっています。',
+    summary: (s: PageState['summary']) => `エラー ${s.errors}件・注意 ${s.warnings}件・要確認 ${s.incomplete}件`,
+    source: (rule: string, src: string) => ` （${rule} / ${src}）`,
+    blocking: 'エラーがあると送信前に確認画面を出します。',
+    notBlocking: '送信は止めません（設定で変更できます）。',
+  },
+  en: {
+    kind: { error: 'Error', warning: 'Warning', incomplete: 'To review' } as Record<string, string>,
+    manual: (detected: string) => `Chosen manually (detected: ${detected})`,
+    generic: 'Unknown form: only the common fields (provider number, recipient number, dates, service type) are checked.',
+    detected: 'Detected from the page headings',
+    fixedPack: 'This form belongs to one municipality.',
+    summary: (s: PageState['summary']) => `${s.errors} errors, ${s.warnings} warnings, ${s.incomplete} to review`,
+    source: (rule: string, src: string) => ` (${rule} / ${src})`,
+    blocking: 'Submission is stopped when there are errors.',
+    notBlocking: 'Submission is not blocked (change it in the options).',
+  },
+}[lang];
 
 function render(state: PageState | undefined): void {
   $('empty').hidden = state !== undefined;
   $('main').hidden = state === undefined;
   if (!state) return;
   const formSel = $<HTMLSelectElement>('form');
-  formSel.replaceChildren(...FORMS.map((f) => option(f.id, `${f.title.ja}`)));
+  formSel.replaceChildren(...FORMS.map((f) => option(f.id, f.title[lang])));
   formSel.value = state.formId;
   const detected = FORMS.find((f) => f.id === state.detectedFormId);
   $('detected').textContent = state.overridden
-    ? `手動で選択中（自動判定: ${detected?.title.ja ?? state.detectedFormId}） / chosen manually`
+    ? T.manual(detected?.title[lang] ?? state.detectedFormId)
     : state.detectedFormId === 'generic'
-      ? '様式を判定できないため、共通項目（事業所番号・受給者証番号・日付・サービスの種類）だけを確認しています。 / Unknown form: common fields only.'
-      : `ページの見出しから自動判定しました / detected from the page headings`;
+      ? T.generic
+      : T.detected;
   $('auto-form').hidden = !state.overridden;
   const packSel = $<HTMLSelectElement>('pack');
-  packSel.replaceChildren(...FORM_PACKS.map((p) => option(p.id, `${p.label.ja} / ${p.label.en}`)));
+  packSel.replaceChildren(...FORM_PACKS.map((p) => option(p.id, p.label[lang])));
   packSel.value = state.pack;
   const fixed = FORMS.find((f) => f.id === state.formId)?.pack !== undefined;
   packSel.disabled = fixed;
-  $('pack-note').textContent = fixed ? 'この様式は自治体が決まっています。 / This form belongs to one municipality.' : '';
-  const s = state.summary;
-  $('summary').textContent = `エラー ${s.errors}件・注意 ${s.warnings}件・要確認 ${s.incomplete}件 / ${s.errors} errors, ${s.warnings} warnings, ${s.incomplete} to review`;
+  $('pack-note').textContent = fixed ? T.fixedPack : '';
+  $('summary').textContent = T.summary(state.summary);
   const list = $('findings');
   list.replaceChildren(
     ...state.findings.map((f) => {
@@ -61,12 +86,12 @@ function render(state: PageState | undefined): void {
       li.tabIndex = 0;
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = `${f.outcome === 'violation' ? RULE_KIND[f.severity] : '要確認'}: ${f.label}`;
+      label.textContent = `${T.kind[f.outcome === 'violation' ? f.severity : 'incomplete']}: ${f.label}`;
       const msg = document.createElement('span');
-      msg.textContent = f.message.ja;
+      msg.textContent = f.message[lang];
       const src = document.createElement('span');
       src.className = 'src';
-      src.textContent = ` （${f.ruleId} / ${f.source}）`;
+      src.textContent = T.source(f.ruleId, f.source);
       li.append(label, msg, src);
       const go = (): void => {
         const field = f.locations[0]?.field;
@@ -87,9 +112,7 @@ function render(state: PageState | undefined): void {
       return li;
     }),
   );
-  $('blocking').textContent = state.blocking
-    ? 'エラーがあると送信前に確認画面を出します。 / Submission is stopped when there are errors.'
-    : '送信は止めません（設定で変更できます）。 / Submission is not blocked.';
+  $('blocking').textContent = state.blocking ? T.blocking : T.notBlocking;
 }
 
 async function refresh(): Promise<void> {

@@ -131,6 +131,18 @@ async function stateOf(page: Page, sw: Worker = worker): Promise<PageState> {
   throw new Error(`no content script state for ${url}`);
 }
 
+/**
+ * All text of an extension page (hidden parts and <option>s too), without what is data rather than UI
+ * text: the rule id / regulation cited per finding, the page's own field labels and ids, the site list.
+ */
+async function uiText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll('.src, #fields, #sites')) el.remove();
+    return `${document.title}\n${body.textContent ?? ''}`;
+  });
+}
+
 async function overlayMessages(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const host = document.querySelector('zaitaku-check-overlay');
@@ -405,7 +417,12 @@ describe('extension on a plain label[for] form (東大阪市 申立書, select, 
     await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${tabId}`);
     await expect.poll(() => panel.locator('#findings li').count()).toBe(s.findings.length);
     expect(await panel.locator('#form').inputValue()).toBe('higashiosaka-application');
-    expect(await panel.locator('#summary').innerText()).toContain(`エラー ${s.summary.errors}件`);
+    expect(await panel.locator('#summary').innerText()).toBe(`エラー ${s.summary.errors}件・注意 ${s.summary.warnings}件・要確認 ${s.summary.incomplete}件`);
+    // one language (the browser's, ja-JP here): Japanese, and no English word of ours
+    expect(await panel.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await panel.locator('h1').innerText()).toBe('在宅利用チェック');
+    expect(await panel.locator('#findings li').first().innerText()).toContain(s.findings[0]!.message.ja);
+    expect(await uiText(panel)).not.toMatch(/[A-Za-z]{3,}/);
     await panel.screenshot({ path: join(DOCS, 'extension-sidepanel.png') });
     await panel.locator('#findings li', { hasText: '受給者証番号' }).first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('r');
@@ -1114,13 +1131,19 @@ describe('options page', () => {
     await opt.goto(`chrome-extension://${extId}/options.html`);
     await expect.poll(() => opt.locator('#sites li').count()).toBe(1);
     expect(await opt.locator('#override-count').innerText()).toBe('1');
+    // one language (ja-JP here): Japanese, and no English word of ours
+    expect(await opt.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await opt.locator('h1').innerText()).toBe('在宅利用チェック 設定');
+    expect(await opt.locator('#site').getAttribute('aria-label')).toBe('サイトのURL');
+    expect(await opt.locator('#pack option[value=kobe]').innerText()).toBe('神戸市');
+    expect(await uiText(opt)).not.toMatch(/[A-Za-z]{3,}/);
     expect(await opt.locator('#sites li').innerText()).toContain('http://127.0.0.1/*');
     await opt.selectOption('#pack', 'nishio');
     await opt.locator('#blocking').uncheck();
     await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(['defaultPack', 'blocking']))).toEqual({ defaultPack: 'nishio', blocking: false });
     await opt.locator('#site').fill('ftp://example.jp');
     await opt.locator('#add-site button').click();
-    expect(await opt.locator('#site-error').innerText()).toContain('URL');
+    expect(await opt.locator('#site-error').innerText()).toBe('URLを読み取れません。例: https://logoform.jp');
     await opt.screenshot({ path: join(DOCS, 'extension-options.png') });
     await opt.locator('#clear-overrides').click();
     await expect.poll(() => opt.locator('#override-count').innerText()).toBe('0');
@@ -1148,7 +1171,7 @@ describe('privacy', () => {
 });
 
 describe('a browser whose UI language is English', () => {
-  it('shows the send dialog and the in-page messages in English only', async () => {
+  it('shows the send dialog, the in-page messages, the side panel and the options in English only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zc-e2e-en-'));
     const en = await chromium.launchPersistentContext(dir, {
       executablePath: '/usr/lib/chromium/chromium',
@@ -1176,7 +1199,42 @@ describe('a browser whose UI language is English', () => {
       expect(text).not.toMatch(/送信前|修正する|このまま送信|が未入力|選ばれていません/);
       expect(await page.locator('zaitaku-check-overlay [data-action=send]').innerText()).toBe('Send anyway');
       expect(await page.locator('zaitaku-check-overlay [data-action=fix]').innerText()).toBe('Fix');
-      expect((await stateOf(page, w)).lang).toBe('en');
+      const s = await stateOf(page, w);
+      expect(s.lang).toBe('en');
+      // the side panel: English only. Our Japanese UI sentences all have kana; what may remain is data
+      // without English (e.g. 在-1 in a form title, the page's own labels and the regulation cited, left out by uiText)
+      const extId = new URL(w.url()).host;
+      const tabId = await w.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, page.url());
+      const panel = await en.newPage();
+      await panel.goto(`chrome-extension://${extId}/sidepanel.html?tab=${tabId}`);
+      await expect.poll(() => panel.locator('#findings li').count()).toBe(s.findings.length);
+      expect(await panel.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await panel.title()).toBe('Home-use form check');
+      expect(await panel.locator('h1').innerText()).toBe('Home-use form check');
+      expect(await panel.locator('#summary').innerText()).toBe(`${s.summary.errors} errors, ${s.summary.warnings} warnings, ${s.summary.incomplete} to review`);
+      expect(await panel.locator('#findings').innerText()).toContain('Error: Provider number');
+      expect(await panel.locator('#findings').innerText()).toContain(s.findings[0]!.message.en);
+      expect(await panel.locator('#form option:checked').innerText()).toBe('Kobe: application for home use (form 1)');
+      expect(await panel.locator('#detected').innerText()).toBe('Detected from the page headings');
+      expect(await panel.locator('#blocking').innerText()).toBe('Submission is stopped when there are errors.');
+      expect(await panel.locator('footer').innerText()).toBe('Check record files · Options');
+      expect(await uiText(panel)).not.toMatch(/[\u3040-\u30ff]/);
+      await panel.close();
+      // the options page: English only
+      const opt = await en.newPage();
+      await opt.goto(`chrome-extension://${extId}/options.html`);
+      await expect.poll(() => opt.locator('#sites li').count()).toBe(1);
+      expect(await opt.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await opt.title()).toBe('Home-use form check: options');
+      expect(await opt.locator('h1').innerText()).toBe('Home-use form check: options');
+      expect(await opt.locator('#site').getAttribute('aria-label')).toBe('Site URL');
+      expect(await opt.locator('#pack option[value=kobe]').innerText()).toBe('Kobe');
+      expect(await opt.locator('#sites li button').innerText()).toBe('Remove');
+      await opt.locator('#site').fill('ftp://example.jp');
+      await opt.locator('#add-site button').click();
+      expect(await opt.locator('#site-error').innerText()).toBe('Not a web address. Example: https://logoform.jp');
+      expect(await uiText(opt)).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      await opt.close();
     } finally {
       await en.close();
       rmSync(dir, { recursive: true, force: true });
