@@ -489,10 +489,8 @@ interface Seen {
   municipality: string | undefined;
   municipalityCode: string;
   form: string | undefined;
-  start: string | undefined;
-  startMinutes: number | undefined;
-  end: string | undefined;
-  endMinutes: number | undefined;
+  start: SeenTime;
+  end: SeenTime;
   offsite: string | undefined;
   offsiteCode: string;
   status: string | undefined;
@@ -501,8 +499,8 @@ interface Seen {
 /** Nothing seen yet: every first value is checked. */
 const newSeen = (): Seen => ({
   dayMonth: '\u0000', month: undefined, monthDays: null, monthTables: new Map(), recipient: undefined, recipientNo: '', provider: undefined, providerNo: '',
-  remark: undefined, municipality: undefined, municipalityCode: '', form: undefined, start: undefined, startMinutes: undefined,
-  end: undefined, endMinutes: undefined, offsite: undefined, offsiteCode: '', status: undefined,
+  remark: undefined, municipality: undefined, municipalityCode: '', form: undefined, start: { raw: undefined, minutes: undefined },
+  end: { raw: undefined, minutes: undefined }, offsite: undefined, offsiteCode: '', status: undefined,
 });
 
 /** The ISO dates of a YYYYMM month by day number (index 1 … last day); null for no such month. */
@@ -553,6 +551,20 @@ function timeItem(raw: string, it: Item, line: number, note: Note): { minutes: n
   if (minutes !== null) return { minutes, ok: true };
   note('time', 'input-time', line, it, `「${v}」は時刻（HHMM、例: 10:00 → 1000）として読めません。`, `"${v}" is not a time (HHMM, e.g. 10:00 → 1000).`);
   return { minutes: undefined, ok: false };
+}
+
+/** The last readable text of a time item and its minutes. */
+interface SeenTime {
+  raw: string | undefined;
+  minutes: number | undefined;
+}
+
+/** A time item, read again only when its text differs from the last readable one (a bad value is noted on every record). */
+function seenTime(raw: string, it: Item, last: SeenTime, line: number, note: Note): number | undefined {
+  if (raw === last.raw) return last.minutes;
+  const t = timeItem(raw, it, line, note);
+  if (t.ok) (last.raw = raw), (last.minutes = t.minutes);
+  return t.minutes;
 }
 
 /** A J611 02 record as a billed day, or undefined when its date or user cannot be read. */
@@ -608,20 +620,8 @@ function readDetail(cut: LineCutter, line: number, file: string, note: Note, see
     if (formType.length !== 4 || !/^\d{4}$/.test(formType)) note('form', 'input-value', line, ITEM.form, `様式種別番号「${formType}」は数字4桁ではありません。`, `form type "${formType}" is not 4 digits.`);
     else seen.form = formType;
   }
-  const startRaw = cut.item(ITEM.start) ?? '';
-  let start = seen.startMinutes;
-  if (startRaw !== seen.start) {
-    const t = timeItem(startRaw, ITEM.start, line, note);
-    start = t.minutes;
-    if (t.ok) (seen.start = startRaw), (seen.startMinutes = start);
-  }
-  const endRaw = cut.item(ITEM.end) ?? '';
-  let end = seen.endMinutes;
-  if (endRaw !== seen.end) {
-    const t = timeItem(endRaw, ITEM.end, line, note);
-    end = t.minutes;
-    if (t.ok) (seen.end = endRaw), (seen.endMinutes = end);
-  }
+  const start = seenTime(cut.item(ITEM.start) ?? '', ITEM.start, seen.start, line, note);
+  const end = seenTime(cut.item(ITEM.end) ?? '', ITEM.end, seen.end, line, note);
   const offsite = cut.item(ITEM.offsite) ?? '';
   let offsiteCode = seen.offsiteCode;
   if (offsite !== seen.offsite) {
