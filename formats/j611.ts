@@ -154,13 +154,17 @@ class LineCutter {
         else if (c === 0x22) return this.quotedLine(from);
       }
     }
-    const end = i > from && b[i - 1] === 0x0d ? i - 1 : i;
+    this.finishLine(cut, start, i > from && b[i - 1] === 0x0d ? i - 1 : i, count);
+    return i;
+  }
+
+  /** The last field (from `start` to the line's `end`) and the line's counts. */
+  private finishLine(cut: number, start: number, end: number, count: number): void {
     if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = end);
     this.cut = cut;
     this.count = count;
     this.end = end;
     this.undecodable = -1;
-    return i;
   }
 
   /** A line with quotes: a comma between quotes does not end a field. */
@@ -182,11 +186,7 @@ class LineCutter {
         count++;
       }
     }
-    if (cut < CUT_LIMIT) (this.starts[cut] = start), (this.ends[cut++] = to);
-    this.cut = cut;
-    this.count = count;
-    this.end = to;
-    this.undecodable = -1;
+    this.finishLine(cut, start, to, count);
     return next;
   }
 
